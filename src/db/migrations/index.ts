@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128192458 } from './Migration20261128192458';
+
+/** Every migration, in order; listed explicitly so compiled and ts runs find the same set. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261128192458', class: Migration20261128192458 },
+];

@@ -1,0 +1,29 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+
+/** MikroORM options shared by the server, the tests and the CLI (mikro-orm.config.ts). */
+export function ormOptions(databaseUrl: string, log: (message: string) => void = () => {}) {
+  return defineConfig({
+    driver: PostgreSqlDriver,
+    clientUrl: databaseUrl,
+    entities,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true },
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: 'dist/db/migrations',
+      pathTs: 'src/db/migrations',
+      migrationsList,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    pool: { min: 0, max: 10 },
+    allowGlobalContext: false,
+    debug: false,
+    logger: log,
+    colors: false,
+  });
+}

@@ -1,0 +1,52 @@
+import forge from 'node-forge';
+
+const VERSION = 'v1';
+const IV_BYTES = 12;
+const TAG_BITS = 128;
+
+export class DecryptionError extends Error {
+  constructor() {
+    super('stored secret could not be decrypted: wrong APP_ENCRYPTION_KEY or tampered data');
+  }
+}
+
+/** AES-256-GCM with a fresh 12-byte IV per value; the result is "v1:<iv>:<tag>:<ciphertext>" in base64. */
+export class SecretBox {
+  private readonly key: string;
+
+  constructor(key: Buffer) {
+    if (key.length !== 32) throw new Error('encryption key must be exactly 32 bytes');
+    this.key = key.toString('binary');
+  }
+
+  encrypt(plaintext: string): string {
+    const iv = forge.random.getBytesSync(IV_BYTES);
+    const cipher = forge.cipher.createCipher('AES-GCM', this.key);
+    cipher.start({ iv, tagLength: TAG_BITS });
+    cipher.update(forge.util.createBuffer(forge.util.encodeUtf8(plaintext)));
+    cipher.finish();
+    const parts = [iv, cipher.mode.tag.getBytes(), cipher.output.getBytes()].map((b) => forge.util.encode64(b));
+    return [VERSION, ...parts].join(':');
+  }
+
+  /** Throws DecryptionError when the auth tag does not verify: never returns garbage. */
+  decrypt(sealed: string): string {
+    const [version, iv64, tag64, data64] = sealed.split(':');
+    if (version !== VERSION || iv64 === undefined || tag64 === undefined || data64 === undefined) {
+      throw new DecryptionError();
+    }
+    const decipher = forge.cipher.createDecipher('AES-GCM', this.key);
+    decipher.start({ iv: forge.util.decode64(iv64), tag: forge.util.createBuffer(forge.util.decode64(tag64)), tagLength: TAG_BITS });
+    decipher.update(forge.util.createBuffer(forge.util.decode64(data64)));
+    if (!decipher.finish()) throw new DecryptionError();
+    return forge.util.decodeUtf8(decipher.output.getBytes());
+  }
+
+  encryptJson(value: unknown): string {
+    return this.encrypt(JSON.stringify(value));
+  }
+
+  decryptJson<T>(sealed: string): T {
+    return JSON.parse(this.decrypt(sealed)) as T;
+  }
+}

@@ -1,0 +1,72 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Policy } from '../db/entities';
+import { knex, query } from '../db/sql';
+import { ConflictError, NotFoundError } from './errors';
+import { checkBatchSize, checkNoDuplicates, resolveKey, validName } from './keys';
+import { pageByKey, type PageArgs } from './pagination';
+import { inTransaction } from './transaction';
+import { POLICY_COLUMNS, type Page, type PolicyView } from './views';
+
+export interface PolicyInput {
+  key?: string | null;
+  name: string;
+}
+
+/** Create or update by key, all-or-nothing; returns the policies in input order. */
+export async function upsertPolicies(em: EntityManager, inputs: PolicyInput[]): Promise<PolicyView[]> {
+  checkBatchSize(inputs, 'policies');
+  const items = inputs.map((input) => {
+    const name = validName(input.name, 'policy');
+    return { key: resolveKey(input.key, name, 'policy'), name };
+  });
+  const keys = items.map((i) => i.key);
+  checkNoDuplicates(keys, 'policy key');
+  checkNoDuplicates(items.map((i) => i.name), 'policy name');
+
+  const ids = await inTransaction(em, async (tx) => {
+    const existing = await tx.find(Policy, { $or: [{ key: { $in: keys } }, { name: { $in: items.map((i) => i.name) } }] });
+    const byKey = new Map(existing.map((p) => [p.key, p]));
+    for (const other of existing) {
+      const claimant = items.find((i) => i.name === other.name);
+      if (claimant && claimant.key !== other.key && !keys.includes(other.key)) {
+        throw new ConflictError(`policy name "${other.name}" is already used by policy "${other.key}"`);
+      }
+    }
+    const policies = items.map((item) => tx.assign(byKey.get(item.key) ?? tx.create(Policy, { key: item.key } as Policy), item));
+    await tx.flush();
+    return policies.map((p) => p.id);
+  });
+  return findPoliciesByIds(em, ids);
+}
+
+/** Deletes the policy and, by cascade, its webhooks. */
+export async function deletePolicy(em: EntityManager, key: string): Promise<boolean> {
+  return inTransaction(em, async (tx) => {
+    const deleted = await query(tx, 'delete from policy where key = ? returning id', [key]);
+    if (!deleted.length) throw new NotFoundError(`policy "${key}" does not exist`);
+    return true;
+  });
+}
+
+export function listPolicies(em: EntityManager, args: PageArgs): Promise<Page<PolicyView>> {
+  return pageByKey<PolicyView>(em, 'policy', POLICY_COLUMNS, args);
+}
+
+export async function findPolicyByKey(em: EntityManager, key: string): Promise<PolicyView | null> {
+  const [row] = await query<PolicyView>(em, `select ${POLICY_COLUMNS} from policy where key = ?`, [key]);
+  return row ?? null;
+}
+
+export async function findPoliciesByIds(em: EntityManager, ids: readonly string[]): Promise<PolicyView[]> {
+  const k = knex(em);
+  const rows = await query<PolicyView>(em, k.select(k.raw(POLICY_COLUMNS)).from('policy').whereIn('id', ids as string[]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
+}
+
+/** Locks the policy row so that changes to its webhooks serialise; NOT_FOUND when absent. */
+export async function lockPolicy(tx: EntityManager, key: string): Promise<string> {
+  const [row] = await query<{ id: string }>(tx, 'select id from policy where key = ? for update', [key]);
+  if (!row) throw new NotFoundError(`policy "${key}" does not exist`);
+  return row.id;
+}

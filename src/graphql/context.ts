@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SecretBox } from '../domain/crypto';
+import type { Logger } from '../logger';
+import { createLoaders, type Loaders } from './loaders';
+
+/** What every resolver gets: a request-scoped EntityManager, loaders, and the request's id and logger. */
+export interface Context {
+  em: EntityManager;
+  box: SecretBox;
+  loaders: Loaders;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface ContextServices {
+  em: EntityManager;
+  box: SecretBox;
+  logger: Logger;
+}
+
+export function createContext(services: ContextServices, requestId: string): Context {
+  const em = services.em.fork();
+  return {
+    em,
+    box: services.box,
+    loaders: createLoaders(em),
+    requestId,
+    logger: services.logger.child({ requestId }),
+  };
+}

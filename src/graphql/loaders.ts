@@ -1,0 +1,36 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { findConnectionsByIds } from '../domain/connections';
+import { WebhookPhase } from '../domain/enums';
+import { findPoliciesByIds } from '../domain/policies';
+import type { ConnectionConfigView, PolicyView, WebhookView } from '../domain/views';
+import { findWebhooksByPolicyIds } from '../domain/webhooks';
+
+export interface PolicyWebhooks {
+  pre: WebhookView[];
+  post: WebhookView[];
+}
+
+/** Per-request batching: one statement per relation and request, whatever the number of parents. */
+export function createLoaders(em: EntityManager) {
+  return {
+    connectionById: new DataLoader<string, ConnectionConfigView | null>(async (ids) => {
+      const byId = new Map((await findConnectionsByIds(em, ids)).map((c) => [c.id, c]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    policyById: new DataLoader<string, PolicyView | null>(async (ids) => {
+      const byId = new Map((await findPoliciesByIds(em, ids)).map((p) => [p.id, p]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    webhooksByPolicyId: new DataLoader<string, PolicyWebhooks>(async (policyIds) => {
+      const grouped = new Map<string, PolicyWebhooks>(policyIds.map((id) => [id, { pre: [], post: [] }]));
+      for (const webhook of await findWebhooksByPolicyIds(em, policyIds)) {
+        const group = grouped.get(webhook.policyId)!;
+        (webhook.phase === WebhookPhase.PRE_EXECUTION ? group.pre : group.post).push(webhook);
+      }
+      return policyIds.map((id) => grouped.get(id)!);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,15 @@
+import { GraphQLScalarType } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+
+/**
+ * graphql-scalars' DateTime, also accepting the timestamptz text PostgreSQL returns on raw read
+ * paths ("2026-11-28 19:27:48.669+00"), which MikroORM leaves unparsed.
+ */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  serialize(value: unknown): string {
+    const date = value instanceof Date ? value : new Date(String(value).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+    if (Number.isNaN(date.getTime())) throw new TypeError(`DateTime cannot represent ${String(value)}`);
+    return date.toISOString();
+  },
+});

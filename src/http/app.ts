@@ -1,0 +1,76 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { SecretBox } from '../domain/crypto';
+import { createContext, type Context } from '../graphql/context';
+import { errorLoggingPlugin, formatError } from '../graphql/errors';
+import type { Logger } from '../logger';
+import { graphiqlPage, wantsGraphiQL } from './graphiql';
+
+export interface AppDeps {
+  schema: GraphQLSchema;
+  em: EntityManager;
+  box: SecretBox;
+  logger: Logger;
+  introspection: boolean;
+  bodyLimit?: string;
+}
+
+/** The express app with /graphql (+ GraphiQL) and /health; returns it with the Apollo server to stop. */
+export async function createApp(deps: AppDeps) {
+  const apollo = new ApolloServer<Context>({
+    schema: deps.schema,
+    formatError,
+    introspection: deps.introspection,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestId);
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await deps.em.getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  app.get('/graphql', (req, res, next) => (wantsGraphiQL(req) ? res.type('html').send(graphiqlPage()) : next()));
+  app.use(
+    '/graphql',
+    express.json({ limit: deps.bodyLimit ?? '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(deps, res.locals.requestId as string),
+    }),
+  );
+  app.use(jsonErrors(deps.logger));
+  return { app, apollo };
+}
+
+function requestId(req: Request, res: Response, next: NextFunction) {
+  const given = req.header('x-request-id');
+  const id = given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+  res.locals.requestId = id;
+  res.setHeader('x-request-id', id);
+  next();
+}
+
+/** Body-parser and other middleware errors as JSON (413 for an oversized body), never a stack trace. */
+function jsonErrors(logger: Logger) {
+  return (err: { status?: number; type?: string; message?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
+    if (status >= 500) logger.error({ err, requestId: res.locals.requestId }, 'unexpected HTTP error');
+    const message = status === 413 ? 'request body too large' : status < 500 ? err.message : 'internal server error';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  };
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import type { Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startServer, type RunningServer } from '../../src/server';
+import { createTestDatabase } from './database';
+
+export interface GraphQLResponse<T = any> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
+}
+
+export interface TestServer {
+  url: string;
+  server: RunningServer;
+  /** POSTs a GraphQL operation and returns the parsed JSON answer. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Counts the SQL statements the server sends while fn runs. */
+  countStatements(fn: () => Promise<unknown>): Promise<{ count: number; statements: string[] }>;
+  /** Raw SQL against the test database, for assertions. */
+  sql<R = any>(text: string, params?: unknown[]): Promise<R[]>;
+  close(): Promise<void>;
+}
+
+export const TEST_ENCRYPTION_KEY = Buffer.from('0123456789abcdef0123456789abcdef', 'utf8');
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    nodeEnv: 'test',
+    production: false,
+    host: '127.0.0.1',
+    port: 0,
+    encryptionKey: TEST_ENCRYPTION_KEY,
+    logLevel: 'silent',
+    dataDir: '/tmp/dsr-hooks-test',
+    ...overrides,
+  };
+}
+
+/** A real server on a random port over a fresh database; one per test file. */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const config = testConfig({ databaseUrl: db.url, ...overrides });
+  const server = await startServer(config, createLogger(config.logLevel));
+  const knex = server.orm.em.getConnection().getKnex();
+  let recording: string[] | null = null;
+  knex.on('query', (q: { sql: string }) => recording?.push(q.sql));
+
+  return {
+    url: server.url,
+    server,
+    async gql(query, variables, headers = {}) {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return res.json() as Promise<GraphQLResponse>;
+    },
+    async countStatements(fn) {
+      recording = [];
+      try {
+        await fn();
+        return { count: recording.length, statements: recording };
+      } finally {
+        recording = null;
+      }
+    },
+    async sql(text, params = []) {
+      return server.orm.em.getConnection().execute(text, params) as Promise<any[]>;
+    },
+    async close() {
+      await server.close();
+      await db.drop();
+    },
+  };
+}
+
+/** The data of a response that must have succeeded; fails the test with the errors otherwise. */
+export function dataOf<T = any>(res: GraphQLResponse<T>): T {
+  if (res.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(res.errors)}`);
+  return res.data as T;
+}
+
+export function errorCode(res: GraphQLResponse): string | undefined {
+  return res.errors?.[0]?.extensions?.code;
+}
