@@ -14,6 +14,13 @@ export interface Config {
   encryptionKey?: Buffer;
   logLevel: LogLevel;
   dataDir: string;
+  /** How long a reply-to token can resume a paused request; a request still paused then fails. */
+  replyTokenTtlSeconds: number;
+  /** Requests worked on in parallel per process; 0 with `serve` runs the API without a worker. */
+  workerConcurrency: number;
+  webhookTimeoutMs: number;
+  webhookMaxAttempts: number;
+  webhookAllowPrivateNetworks: boolean;
 }
 
 export class ConfigError extends Error {
@@ -49,8 +56,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('APP_ENCRYPTION_KEY is required when NODE_ENV=production (exactly 32 bytes)');
   }
 
+  const replyTokenTtlSeconds = parseInteger(env.REPLY_TOKEN_TTL_SECONDS, 7 * 24 * 3600, 'REPLY_TOKEN_TTL_SECONDS', 1, 365 * 24 * 3600, problems);
+  const workerConcurrency = parseInteger(env.WORKER_CONCURRENCY, 4, 'WORKER_CONCURRENCY', 0, 256, problems);
+  const webhookTimeoutMs = parseInteger(env.WEBHOOK_TIMEOUT_MS, 10000, 'WEBHOOK_TIMEOUT_MS', 1, 600000, problems);
+  const webhookMaxAttempts = parseInteger(env.WEBHOOK_MAX_ATTEMPTS, 3, 'WEBHOOK_MAX_ATTEMPTS', 1, 20, problems);
+  const webhookAllowPrivateNetworks = parseBoolean(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS, !production, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', problems);
+
   if (problems.length) throw new ConfigError(problems);
   return {
+    replyTokenTtlSeconds,
+    workerConcurrency,
+    webhookTimeoutMs,
+    webhookMaxAttempts,
+    webhookAllowPrivateNetworks,
     nodeEnv,
     production,
     databaseUrl,
@@ -70,6 +88,26 @@ export function parsePort(value: string | undefined, fallback: number, name: str
     return fallback;
   }
   return port;
+}
+
+export function parseInteger(
+  value: string | undefined, fallback: number, name: string, min: number, max: number, problems: string[],
+): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number ${min}-${max} (got "${value}")`);
+    return fallback;
+  }
+  return n;
+}
+
+export function parseBoolean(value: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  problems.push(`${name} must be true or false (got "${value}")`);
+  return fallback;
 }
 
 /**

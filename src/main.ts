@@ -4,8 +4,9 @@ import { resolveDatabase } from './db/database';
 import { initOrm } from './db/orm';
 import { createLogger } from './logger';
 import { startServer } from './server';
+import { startWorkerProcess } from './worker-process';
 
-const USAGE = 'usage: node dist/main.js [serve | migrate]';
+const USAGE = 'usage: node dist/main.js [serve | worker | migrate]';
 
 async function main(command: string): Promise<void> {
   const config = loadConfig();
@@ -14,6 +15,11 @@ async function main(command: string): Promise<void> {
     case 'serve': {
       const server = await startServer(config, logger);
       stopOnSignals(() => server.close(), logger);
+      return;
+    }
+    case 'worker': {
+      const worker = await startWorkerProcess(config, logger);
+      stopOnSignals(() => worker.close(), logger);
       return;
     }
     case 'migrate': {

@@ -4,6 +4,8 @@ import { resolveEncryptionKey, type Config } from './config';
 import { resolveDatabase } from './db/database';
 import { initOrm, type Orm } from './db/orm';
 import { SecretBox } from './domain/crypto';
+import { installQueue } from './execution/queue';
+import { startWorker } from './execution/worker';
 import { buildSchema } from './graphql/schema';
 import { createApp } from './http/app';
 import type { Logger } from './logger';
@@ -19,6 +21,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const box = new SecretBox(resolveEncryptionKey(config, (msg) => logger.warn(msg)));
   const database = await resolveDatabase(config, logger);
   const orm = await initOrm(database.url, { log: (message) => logger.debug({ component: 'mikro-orm' }, message) });
+  await installQueue(database.url, logger);
+  const worker = config.workerConcurrency > 0 ? await startWorker(workerOptions(config, database.url, orm, box, logger)) : null;
   const schema = await buildSchema();
   const { app, apollo } = await createApp({
     schema,
@@ -42,9 +46,29 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await worker?.stop();
       await apollo.stop();
       await orm.close();
       await database.stop();
+    },
+  };
+}
+
+/** The worker's settings from the configuration; a broken liveness connection ends the process. */
+export function workerOptions(config: Config, databaseUrl: string, orm: Orm, box: SecretBox, logger: Logger) {
+  return {
+    databaseUrl,
+    em: orm.em,
+    box,
+    logger,
+    concurrency: config.workerConcurrency,
+    replyTokenTtlSeconds: config.replyTokenTtlSeconds,
+    webhookTimeoutMs: config.webhookTimeoutMs,
+    webhookMaxAttempts: config.webhookMaxAttempts,
+    webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
+    onLivenessLost(err: unknown) {
+      logger.fatal({ err }, 'lost the worker liveness connection to PostgreSQL; exiting so other workers can take over');
+      process.exit(1);
     },
   };
 }

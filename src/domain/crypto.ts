@@ -1,4 +1,5 @@
 import forge from 'node-forge';
+import { createHmac } from 'node:crypto';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -48,5 +49,10 @@ export class SecretBox {
 
   decryptJson<T>(sealed: string): T {
     return JSON.parse(this.decrypt(sealed)) as T;
+  }
+
+  /** A key for another purpose (e.g. signing reply-to tokens), derived from the encryption key. */
+  deriveKey(purpose: string): Buffer {
+    return createHmac('sha256', Buffer.from(this.key, 'binary')).update(purpose).digest();
   }
 }

@@ -181,3 +181,11 @@ export async function findWebhook(em: EntityManager, policyKey: string, phase: W
   );
   return row ?? null;
 }
+
+/** In the order of ids (absent ones left out); for the per-request DataLoader. */
+export async function findWebhooksByIds(em: EntityManager, ids: readonly string[]): Promise<WebhookView[]> {
+  const k = knex(em);
+  const rows = await query<WebhookView>(em, k.select(k.raw(WEBHOOK_COLUMNS)).from('policy_webhook').whereIn('id', ids as string[]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
+}

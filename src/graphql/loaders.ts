@@ -4,7 +4,9 @@ import { findConnectionsByIds } from '../domain/connections';
 import { WebhookPhase } from '../domain/enums';
 import { findPoliciesByIds } from '../domain/policies';
 import type { ConnectionConfigView, PolicyView, WebhookView } from '../domain/views';
-import { findWebhooksByPolicyIds } from '../domain/webhooks';
+import { findWebhooksByIds, findWebhooksByPolicyIds } from '../domain/webhooks';
+import { findDeliveriesByRequestIds } from '../domain/privacy-requests';
+import type { WebhookDeliveryView } from '../domain/privacy-request-views';
 
 export interface PolicyWebhooks {
   pre: WebhookView[];
@@ -29,6 +31,15 @@ export function createLoaders(em: EntityManager) {
         (webhook.phase === WebhookPhase.PRE_EXECUTION ? group.pre : group.post).push(webhook);
       }
       return policyIds.map((id) => grouped.get(id)!);
+    }),
+    webhookById: new DataLoader<string, WebhookView | null>(async (ids) => {
+      const byId = new Map((await findWebhooksByIds(em, ids)).map((w) => [w.id, w]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    deliveriesByRequestId: new DataLoader<string, WebhookDeliveryView[]>(async (requestIds) => {
+      const grouped = new Map<string, WebhookDeliveryView[]>(requestIds.map((id) => [id, []]));
+      for (const delivery of await findDeliveriesByRequestIds(em, requestIds)) grouped.get(delivery.privacyRequestId)!.push(delivery);
+      return requestIds.map((id) => grouped.get(id)!);
     }),
   };
 }

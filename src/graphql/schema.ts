@@ -4,8 +4,10 @@ import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
 import { ConnectionConfigResolver } from './resolvers/connection-config.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { WebhookResolver } from './resolvers/webhook.resolver';
+import { PrivacyRequestResolver, WebhookDeliveryResolver } from './resolvers/privacy-request.resolver';
 
-export const resolvers = [ConnectionConfigResolver, PolicyResolver, WebhookResolver] as const;
+export const resolvers = [ConnectionConfigResolver, PolicyResolver, WebhookResolver,
+  PrivacyRequestResolver, WebhookDeliveryResolver] as const;
 
 export function buildSchema() {
   return buildTypeGraphQLSchema({

@@ -10,6 +10,7 @@ import { createContext, type Context } from '../graphql/context';
 import { errorLoggingPlugin, formatError } from '../graphql/errors';
 import type { Logger } from '../logger';
 import { graphiqlPage, wantsGraphiQL } from './graphiql';
+import { privacyRequestResumeRoute } from './privacy-request-resume';
 
 export interface AppDeps {
   schema: GraphQLSchema;
@@ -45,6 +46,7 @@ export async function createApp(deps: AppDeps) {
     }
   });
 
+  app.use(privacyRequestResumeRoute(deps));
   app.get('/graphql', (req, res, next) => (wantsGraphiQL(req) ? res.type('html').send(graphiqlPage()) : next()));
   app.use(
     '/graphql',

@@ -32,6 +32,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     encryptionKey: TEST_ENCRYPTION_KEY,
     logLevel: 'silent',
     dataDir: '/tmp/dsr-hooks-test',
+    replyTokenTtlSeconds: 7 * 24 * 3600,
+    workerConcurrency: 4,
+    webhookTimeoutMs: 5000,
+    webhookMaxAttempts: 3,
+    webhookAllowPrivateNetworks: true,
     ...overrides,
   };
 }

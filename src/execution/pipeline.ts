@@ -1,0 +1,129 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { openHttpsSecrets } from '../domain/connection-secrets';
+import type { SecretBox } from '../domain/crypto';
+import { DeliveryOutcome, ExecutionStep, WebhookDirection, WebhookPhase } from '../domain/enums';
+import { mergeIdentity, type Identity } from '../domain/identity';
+import type { Logger } from '../logger';
+import type { AttemptRecord, Dispatcher } from './dispatcher';
+import type { ExecutionConnector } from './execution-step';
+import type { RunJobPayload } from './queue';
+import type { ReplyTokens } from './reply-tokens';
+import {
+  claimRun, completeRun, failRun, loadRunWebhooks, logAttempts, pauseRun, saveProgress,
+  type AttemptRow, type Checkpoint, type ClaimedRun, type RunWebhook,
+} from './run-store';
+import { interpretAnswer } from './webhook-answer';
+
+export interface PipelineDeps {
+  em: EntityManager;
+  box: SecretBox;
+  dispatcher: Dispatcher;
+  tokens: ReplyTokens;
+  replyTokenTtlSeconds: number;
+  connectors: ExecutionConnector[];
+  logger: Logger;
+}
+
+const STEPS = [ExecutionStep.PRE_WEBHOOKS, ExecutionStep.EXECUTION, ExecutionStep.POST_WEBHOOKS];
+const PHASE_OF_STEP: Partial<Record<ExecutionStep, WebhookPhase>> = {
+  [ExecutionStep.PRE_WEBHOOKS]: WebhookPhase.PRE_EXECUTION,
+  [ExecutionStep.POST_WEBHOOKS]: WebhookPhase.POST_EXECUTION,
+};
+
+/** What one webhook call did to the run: go on (with the identity now known), or stop. */
+type StepResult = { go: true; identity: Identity } | { go: false };
+
+/**
+ * Runs a request from its checkpoint to COMPLETE, PAUSED or ERROR. Delivery is at-least-once: a
+ * job picked up again after a crash starts from the last checkpoint, so the webhook in flight
+ * at the crash is called again.
+ */
+export async function runPrivacyRequest(deps: PipelineDeps, job: RunJobPayload): Promise<void> {
+  const em = deps.em.fork();
+  const run = await claimRun(em, job);
+  if (!run) return; // canceled, or a stale job for an earlier run
+  const webhooks = await loadRunWebhooks(em, run.policyId);
+  let identity = deps.box.decryptJson<Identity>(run.sealedIdentity);
+
+  for (const step of STEPS.slice(STEPS.indexOf(run.nextStep))) {
+    const from = step === run.nextStep ? run.nextPosition : 0;
+    const phase = PHASE_OF_STEP[step];
+    if (phase) {
+      for (const webhook of webhooks.filter((w) => w.phase === phase && w.position >= from)) {
+        const result = await callWebhook(deps, em, run, step, webhook, identity);
+        if (!result.go) return;
+        identity = result.identity;
+      }
+    } else {
+      const result = await runExecutionStep(deps, em, run, identity);
+      if (!result.go) return;
+    }
+  }
+  await completeRun(em, run);
+}
+
+async function runExecutionStep(deps: PipelineDeps, em: EntityManager, run: ClaimedRun, identity: Identity): Promise<StepResult> {
+  const at: Checkpoint = { step: ExecutionStep.EXECUTION, position: 0 };
+  try {
+    for (const connector of deps.connectors) await connector.run({ requestId: run.requestId, policyId: run.policyId, identity });
+  } catch (err) {
+    await failRun(em, run, [], at, null, `execution failed: ${(err as Error).message}`);
+    return { go: false };
+  }
+  const owned = await saveProgress(em, run, [], { step: ExecutionStep.POST_WEBHOOKS, position: 0 }, null);
+  return owned ? { go: true, identity } : { go: false };
+}
+
+async function callWebhook(
+  deps: PipelineDeps, em: EntityManager, run: ClaimedRun, step: ExecutionStep, webhook: RunWebhook, identity: Identity,
+): Promise<StepResult> {
+  const at: Checkpoint = { step, position: webhook.position };
+  if (!webhook.sealedSecrets) {
+    await failRun(em, run, [], at, webhook.id, `webhook '${webhook.key}': connection '${webhook.connectionKey}' has no secrets`);
+    return { go: false };
+  }
+  const target = openHttpsSecrets(deps.box, webhook.sealedSecrets);
+  const pre = webhook.phase === WebhookPhase.PRE_EXECUTION;
+  const twoWayPre = pre && webhook.direction === WebhookDirection.TWO_WAY;
+  const issued = twoWayPre ? deps.tokens.issue(run.requestId, webhook.id, deps.replyTokenTtlSeconds) : null;
+  const headers: Record<string, string> = issued
+    ? { 'reply-to': `/privacy-request/${run.requestId}/resume`, 'reply-to-token': issued.token }
+    : {};
+  const body = {
+    privacy_request_id: run.requestId,
+    direction: webhook.direction,
+    callback_type: webhook.phase,
+    identity,
+    policy_key: run.policyKey,
+    webhook_key: webhook.key,
+  };
+
+  const attemptRow = (a: AttemptRecord, outcome: DeliveryOutcome = a.outcome as DeliveryOutcome): AttemptRow => ({
+    webhookId: webhook.id, phase: webhook.phase, attempt: a.attempt, outcome, responseStatus: a.responseStatus,
+    error: a.error, durationMs: a.durationMs, createdAt: new Date(),
+  });
+  const result = await deps.dispatcher.deliver(
+    { target, body, headers, deliveryId: randomUUID() },
+    (a) => (a.willRetry ? logAttempts(em, run.requestId, [attemptRow(a)]) : Promise.resolve()),
+  );
+  const last = result.attempts[result.attempts.length - 1];
+  const answer = interpretAnswer(webhook.key, webhook.direction, result);
+
+  if (answer.kind === 'failed') {
+    // A call refused before any attempt (e.g. by the address guard) still leaves one FAILED row.
+    const failed = last ?? { attempt: 1, outcome: 'FAILED', responseStatus: null, error: null, durationMs: 0, willRetry: false };
+    const row = [{ ...attemptRow(failed, DeliveryOutcome.FAILED), error: failed.error ?? answer.reason }];
+    await failRun(em, run, row, at, webhook.id, answer.reason);
+    return { go: false };
+  }
+  const merged = Object.keys(answer.derived).length ? mergeIdentity(identity, answer.derived) : identity;
+  const sealed = merged === identity ? null : deps.box.encryptJson(merged);
+  const next: Checkpoint = { step, position: webhook.position + 1 };
+  if (answer.kind === 'halt' && pre && issued) {
+    await pauseRun(em, run, [attemptRow(last, DeliveryOutcome.HALTED)], next, sealed, issued.claims);
+    return { go: false };
+  }
+  const owned = await saveProgress(em, run, [attemptRow(last, DeliveryOutcome.DELIVERED)], next, sealed);
+  return owned ? { go: true, identity: merged } : { go: false };
+}

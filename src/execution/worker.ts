@@ -1,0 +1,115 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { run, type Runner, type TaskList } from 'graphile-worker';
+import type { SecretBox } from '../domain/crypto';
+import type { Logger } from '../logger';
+import { Dispatcher } from './dispatcher';
+import type { ExecutionConnector } from './execution-step';
+import { graphileLogger } from './graphile-logger';
+import { startLiveness } from './liveness';
+import { runPrivacyRequest, type PipelineDeps } from './pipeline';
+import { Task, type ExpireJobPayload, type RunJobPayload } from './queue';
+import { ReplyTokens } from './reply-tokens';
+import { expirePausedRequest } from './run-store';
+
+declare global {
+  namespace GraphileConfig {
+    interface Plugins {
+      DsrHooksLiveness: true;
+    }
+  }
+}
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  em: EntityManager;
+  box: SecretBox;
+  logger: Logger;
+  concurrency: number;
+  replyTokenTtlSeconds: number;
+  webhookTimeoutMs: number;
+  webhookMaxAttempts: number;
+  webhookAllowPrivateNetworks: boolean;
+  connectors?: ExecutionConnector[];
+  /** How often dead processes' jobs are looked for; recovery takes at most about this plus the poll interval. */
+  sweepIntervalMs?: number;
+  /** Called when the liveness connection breaks; the process must stop at once. */
+  onLivenessLost(err: unknown): void;
+}
+
+export interface WorkerRuntime {
+  /** Stops taking jobs, lets the running ones finish (or releases them), closes connections. */
+  stop(): Promise<void>;
+}
+
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** graphile-worker with this server's tasks, crash recovery and one keep-alive dispatcher. */
+export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime> {
+  const logger = options.logger.child({ component: 'worker' });
+  const liveness = await startLiveness({
+    databaseUrl: options.databaseUrl,
+    logger,
+    sweepIntervalMs: options.sweepIntervalMs ?? 3000,
+    onLost: options.onLivenessLost,
+  });
+  const dispatcher = new Dispatcher({
+    timeoutMs: options.webhookTimeoutMs,
+    maxAttempts: options.webhookMaxAttempts,
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+    allowPrivateNetworks: options.webhookAllowPrivateNetworks,
+  });
+  const deps: PipelineDeps = {
+    em: options.em,
+    box: options.box,
+    dispatcher,
+    tokens: new ReplyTokens(options.box),
+    replyTokenTtlSeconds: options.replyTokenTtlSeconds,
+    connectors: options.connectors ?? [],
+    logger,
+  };
+  const taskList: TaskList = {
+    [Task.RUN_REQUEST]: (payload) => runPrivacyRequest(deps, payload as RunJobPayload),
+    [Task.EXPIRE_PAUSED]: async (payload) => {
+      const { requestId, tokenId } = payload as ExpireJobPayload;
+      if (await expirePausedRequest(options.em.fork(), requestId, tokenId)) logger.info({ requestId }, 'paused request expired');
+    },
+  };
+
+  let runner: Runner;
+  try {
+    runner = await run({
+      connectionString: options.databaseUrl,
+      concurrency: options.concurrency,
+      maxPoolSize: options.concurrency + 2,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      logger: graphileLogger(logger),
+      taskList,
+      preset: {
+        plugins: [{
+          name: 'DsrHooksLiveness',
+          version: '1.0.0',
+          worker: {
+            hooks: {
+              // Awaited before the worker asks for its first job: no job is ever locked by an unregistered id.
+              startWorker: (_ctx, event) => liveness.register(event.worker.workerId),
+            },
+          },
+        }],
+      },
+    });
+  } catch (err) {
+    await dispatcher.close();
+    await liveness.stop();
+    throw err;
+  }
+  logger.info({ concurrency: options.concurrency }, 'worker started');
+
+  return {
+    async stop() {
+      await runner.stop();
+      await dispatcher.close();
+      await liveness.stop();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Config } from './config';
+import { resolveEncryptionKey } from './config';
+import { resolveDatabase } from './db/database';
+import { initOrm } from './db/orm';
+import { SecretBox } from './domain/crypto';
+import { installQueue } from './execution/queue';
+import { startWorker } from './execution/worker';
+import type { Logger } from './logger';
+import { workerOptions } from './server';
+
+/** `node dist/main.js worker`: workers without the API, so several machines can share one database. */
+export async function startWorkerProcess(config: Config, logger: Logger): Promise<{ close(): Promise<void> }> {
+  const box = new SecretBox(resolveEncryptionKey(config, (msg) => logger.warn(msg)));
+  const database = await resolveDatabase(config, logger);
+  const orm = await initOrm(database.url, { log: (message) => logger.debug({ component: 'mikro-orm' }, message) });
+  await installQueue(database.url, logger);
+  const worker = await startWorker({ ...workerOptions(config, database.url, orm, box, logger), concurrency: Math.max(1, config.workerConcurrency) });
+  return {
+    async close() {
+      await worker.stop();
+      await orm.close();
+      await database.stop();
+    },
+  };
+}
