@@ -10,7 +10,7 @@ import type { ExecutionConnector } from './execution-step';
 import type { RunJobPayload } from './queue';
 import type { ReplyTokens } from './reply-tokens';
 import {
-  claimRun, completeRun, failRun, loadRunWebhooks, logAttempts, pauseRun, saveProgress,
+  claimRun, completeRun, failRun, logAttempts, pauseRun, saveProgress,
   type AttemptRow, type Checkpoint, type ClaimedRun, type RunWebhook,
 } from './run-store';
 import { interpretAnswer } from './webhook-answer';
@@ -31,39 +31,47 @@ const PHASE_OF_STEP: Partial<Record<ExecutionStep, WebhookPhase>> = {
   [ExecutionStep.POST_WEBHOOKS]: WebhookPhase.POST_EXECUTION,
 };
 
-/** What one webhook call did to the run: go on (with the identity now known), or stop. */
+/** What one unit of work did to the run: go on (with the identity now known), or stop. */
 type StepResult = { go: true; identity: Identity } | { go: false };
+
+/** One unit of a run: a webhook call, or the EXECUTION step. */
+type Unit = { step: ExecutionStep; webhook: RunWebhook | null };
 
 /**
  * Runs a request from its checkpoint to COMPLETE, PAUSED or ERROR. Delivery is at-least-once: a
  * job picked up again after a crash starts from the last checkpoint, so the webhook in flight
- * at the crash is called again.
+ * at the crash is called again. The write after the last unit also completes the request.
  */
 export async function runPrivacyRequest(deps: PipelineDeps, job: RunJobPayload): Promise<void> {
   const em = deps.em.fork();
   const run = await claimRun(em, job);
   if (!run) return; // canceled, or a stale job for an earlier run
-  const webhooks = await loadRunWebhooks(em, run.policyId);
+  const units = plan(run, run.webhooks);
   let identity = deps.box.decryptJson<Identity>(run.sealedIdentity);
+  for (const [index, unit] of units.entries()) {
+    const last = index === units.length - 1;
+    const result = unit.webhook
+      ? await callWebhook(deps, em, run, unit.step, unit.webhook, identity, last)
+      : await runExecutionStep(deps, em, run, identity, last);
+    if (!result.go) return;
+    identity = result.identity;
+  }
+  if (!units.length) await completeRun(em, run);
+}
 
+/** The units still to do, from the checkpoint on. */
+function plan(run: ClaimedRun, webhooks: RunWebhook[]): Unit[] {
+  const units: Unit[] = [];
   for (const step of STEPS.slice(STEPS.indexOf(run.nextStep))) {
     const from = step === run.nextStep ? run.nextPosition : 0;
     const phase = PHASE_OF_STEP[step];
-    if (phase) {
-      for (const webhook of webhooks.filter((w) => w.phase === phase && w.position >= from)) {
-        const result = await callWebhook(deps, em, run, step, webhook, identity);
-        if (!result.go) return;
-        identity = result.identity;
-      }
-    } else {
-      const result = await runExecutionStep(deps, em, run, identity);
-      if (!result.go) return;
-    }
+    if (!phase) units.push({ step, webhook: null });
+    else units.push(...webhooks.filter((w) => w.phase === phase && w.position >= from).map((webhook) => ({ step, webhook })));
   }
-  await completeRun(em, run);
+  return units;
 }
 
-async function runExecutionStep(deps: PipelineDeps, em: EntityManager, run: ClaimedRun, identity: Identity): Promise<StepResult> {
+async function runExecutionStep(deps: PipelineDeps, em: EntityManager, run: ClaimedRun, identity: Identity, last: boolean): Promise<StepResult> {
   const at: Checkpoint = { step: ExecutionStep.EXECUTION, position: 0 };
   try {
     for (const connector of deps.connectors) await connector.run({ requestId: run.requestId, policyId: run.policyId, identity });
@@ -71,12 +79,14 @@ async function runExecutionStep(deps: PipelineDeps, em: EntityManager, run: Clai
     await failRun(em, run, [], at, null, `execution failed: ${(err as Error).message}`);
     return { go: false };
   }
-  const owned = await saveProgress(em, run, [], { step: ExecutionStep.POST_WEBHOOKS, position: 0 }, null);
+  // With no connector there is nothing to protect: the next write carries the checkpoint past this step.
+  if (!deps.connectors.length && !last) return { go: true, identity };
+  const owned = await saveProgress(em, run, [], { step: ExecutionStep.POST_WEBHOOKS, position: 0 }, null, last);
   return owned ? { go: true, identity } : { go: false };
 }
 
 async function callWebhook(
-  deps: PipelineDeps, em: EntityManager, run: ClaimedRun, step: ExecutionStep, webhook: RunWebhook, identity: Identity,
+  deps: PipelineDeps, em: EntityManager, run: ClaimedRun, step: ExecutionStep, webhook: RunWebhook, identity: Identity, last: boolean,
 ): Promise<StepResult> {
   const at: Checkpoint = { step, position: webhook.position };
   if (!webhook.sealedSecrets) {
@@ -107,12 +117,12 @@ async function callWebhook(
     { target, body, headers, deliveryId: randomUUID() },
     (a) => (a.willRetry ? logAttempts(em, run.requestId, [attemptRow(a)]) : Promise.resolve()),
   );
-  const last = result.attempts[result.attempts.length - 1];
+  const final = result.attempts[result.attempts.length - 1];
   const answer = interpretAnswer(webhook.key, webhook.direction, result);
 
   if (answer.kind === 'failed') {
     // A call refused before any attempt (e.g. by the address guard) still leaves one FAILED row.
-    const failed = last ?? { attempt: 1, outcome: 'FAILED', responseStatus: null, error: null, durationMs: 0, willRetry: false };
+    const failed = final ?? { attempt: 1, outcome: 'FAILED', responseStatus: null, error: null, durationMs: 0, willRetry: false };
     const row = [{ ...attemptRow(failed, DeliveryOutcome.FAILED), error: failed.error ?? answer.reason }];
     await failRun(em, run, row, at, webhook.id, answer.reason);
     return { go: false };
@@ -121,9 +131,9 @@ async function callWebhook(
   const sealed = merged === identity ? null : deps.box.encryptJson(merged);
   const next: Checkpoint = { step, position: webhook.position + 1 };
   if (answer.kind === 'halt' && pre && issued) {
-    await pauseRun(em, run, [attemptRow(last, DeliveryOutcome.HALTED)], next, sealed, issued.claims);
+    await pauseRun(em, run, [attemptRow(final, DeliveryOutcome.HALTED)], next, sealed, issued.claims);
     return { go: false };
   }
-  const owned = await saveProgress(em, run, [attemptRow(last, DeliveryOutcome.DELIVERED)], next, sealed);
+  const owned = await saveProgress(em, run, [attemptRow(final, DeliveryOutcome.DELIVERED)], next, sealed, last);
   return owned ? { go: true, identity: merged } : { go: false };
 }

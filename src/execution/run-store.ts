@@ -45,28 +45,29 @@ export interface Checkpoint {
   position: number;
 }
 
-/** PENDING (or IN_PROCESSING, when a crashed worker's job is picked up again) -> IN_PROCESSING. */
-export async function claimRun(em: EntityManager, job: RunJobPayload): Promise<ClaimedRun | null> {
-  const [row] = await query<ClaimedRun>(
+/**
+ * PENDING (or IN_PROCESSING, when a crashed worker's job is picked up again) -> IN_PROCESSING,
+ * returning the policy's webhooks with their sealed connection secrets in the same statement.
+ */
+export async function claimRun(em: EntityManager, job: RunJobPayload): Promise<(ClaimedRun & { webhooks: RunWebhook[] }) | null> {
+  const [row] = await query<ClaimedRun & { webhooks: RunWebhook[] | string }>(
     em,
-    `update privacy_request r set status = 'IN_PROCESSING', started_at = coalesce(r.started_at, now()), updated_at = now()
-     from policy p
-     where r.id = ? and r.run_id = ? and r.status in ('PENDING', 'IN_PROCESSING') and p.id = r.policy_id
-     returning r.id as "requestId", r.run_id as "runId", r.policy_id as "policyId", p.key as "policyKey",
-       r.identity as "sealedIdentity", r.next_step as "nextStep", r.next_position as "nextPosition"`,
+    `with claimed as (
+       update privacy_request r set status = 'IN_PROCESSING', started_at = coalesce(r.started_at, now()), updated_at = now()
+       from policy p
+       where r.id = ? and r.run_id = ? and r.status in ('PENDING', 'IN_PROCESSING') and p.id = r.policy_id
+       returning r.id as "requestId", r.run_id as "runId", r.policy_id as "policyId", p.key as "policyKey",
+         r.identity as "sealedIdentity", r.next_step as "nextStep", r.next_position as "nextPosition")
+     select c.*, coalesce((
+       select json_agg(json_build_object('id', w.id, 'key', w.key, 'phase', w.phase, 'position', w.position, 'direction', w.direction,
+         'connectionKey', cc.key, 'sealedSecrets', cc.secrets) order by w.phase desc, w.position)
+       from policy_webhook w join connection_config cc on cc.id = w.connection_config_id
+       where w.policy_id = c."policyId"), '[]'::json) as webhooks
+     from claimed c`,
     [job.requestId, job.runId],
   );
-  return row ?? null;
-}
-
-export async function loadRunWebhooks(em: EntityManager, policyId: string): Promise<RunWebhook[]> {
-  return query<RunWebhook>(
-    em,
-    `select w.id, w.key, w.phase, w.position, w.direction, c.key as "connectionKey", c.secrets as "sealedSecrets"
-     from policy_webhook w join connection_config c on c.id = w.connection_config_id
-     where w.policy_id = ? order by w.phase desc, w.position`,
-    [policyId],
-  );
+  if (!row) return null;
+  return { ...row, webhooks: typeof row.webhooks === 'string' ? JSON.parse(row.webhooks) : row.webhooks };
 }
 
 const INSERT_ATTEMPTS = `insert into webhook_delivery (id, privacy_request_id, webhook_id, phase, attempt, outcome, response_status, error, duration_ms, created_at)
@@ -78,16 +79,20 @@ export async function logAttempts(em: EntityManager, requestId: string, attempts
   if (attempts.length) await query(em, INSERT_ATTEMPTS, [requestId, JSON.stringify(attempts)]);
 }
 
-/** Logs the attempts and moves the checkpoint (and the identity, when derived) in one statement. */
+/**
+ * Logs the attempts and moves the checkpoint (and the identity, when derived) in one statement;
+ * after the last step it also completes the request.
+ */
 export async function saveProgress(
-  em: EntityManager, run: ClaimedRun, attempts: AttemptRow[], next: Checkpoint, sealedIdentity: string | null,
+  em: EntityManager, run: ClaimedRun, attempts: AttemptRow[], next: Checkpoint, sealedIdentity: string | null, complete = false,
 ): Promise<boolean> {
   const rows = await query(
     em,
     `with logged as (${attemptsOrNothing(attempts)})
-     update privacy_request set next_step = ?, next_position = ?, identity = coalesce(?, identity), updated_at = now()
+     update privacy_request set next_step = ?, next_position = ?, identity = coalesce(?, identity),
+       status = case when ? then 'COMPLETE' else status end, finished_at = case when ? then now() else finished_at end, updated_at = now()
      where id = ? and run_id = ? and status = 'IN_PROCESSING' returning id`,
-    [...attemptParams(run, attempts), next.step, next.position, sealedIdentity, run.requestId, run.runId],
+    [...attemptParams(run, attempts), next.step, next.position, sealedIdentity, complete, complete, run.requestId, run.runId],
   );
   return rows.length > 0;
 }
