@@ -68,6 +68,17 @@ describe('createPrivacyRequests', () => {
   });
 });
 
+describe('policies with privacy requests', () => {
+  it('refuses to delete a policy that has privacy requests, with CONFLICT', async () => {
+    await setUpPolicy(t, 'kept', []);
+    await createRequest(t, 'kept');
+    const res = await t.gql('mutation { deletePolicy(key: "kept") }');
+    expect(errorCode(res)).toBe('CONFLICT');
+    expect(res.errors![0].message).toContain('privacy requests');
+    expect(dataOf(await t.gql('{ policy(key: "kept") { key } }')).policy).toEqual({ key: 'kept' });
+  });
+});
+
 describe('reading privacy requests', () => {
   it('returns null for an absent id and for a malformed one', async () => {
     const absent = await t.gql('{ privacyRequest(id: "00000000-0000-4000-8000-000000000000") { id } }');
