@@ -246,3 +246,17 @@ describe('failures after execution and retry', () => {
     expect(after.deliveries.slice(1).every((d: any) => d.webhook === null)).toBe(true);
   });
 });
+
+describe('stored secrets that cannot be decrypted', () => {
+  it('fail the request at that webhook, naming the connection but no secret', async () => {
+    await setUpPolicy(t, 'tampered', [{ key: 'sealed', direction: 'ONE_WAY', url: r.url }]);
+    await t.sql(`update connection_config set secrets = 'v1:AAAA:BBBB:CCCC' where key = 'tampered-sealed'`);
+    const request = await createRequest(t, 'tampered');
+    const failed = await waitForStatus(t, request.id, 'ERROR');
+    expect(failed).toMatchObject({
+      failedStep: 'PRE_WEBHOOKS', failedWebhook: { key: 'sealed' },
+      failureReason: "webhook 'sealed': the secrets of connection 'tampered-sealed' could not be decrypted",
+    });
+    expect(keysCalled(request.id)).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { openHttpsSecrets } from '../domain/connection-secrets';
+import { openHttpsSecrets, type HttpsSecrets } from '../domain/connection-secrets';
 import type { SecretBox } from '../domain/crypto';
 import { DeliveryOutcome, ExecutionStep, WebhookDirection, WebhookPhase } from '../domain/enums';
 import { mergeIdentity, type Identity } from '../domain/identity';
@@ -93,7 +93,14 @@ async function callWebhook(
     await failRun(em, run, [], at, webhook.id, `webhook '${webhook.key}': connection '${webhook.connectionKey}' has no secrets`);
     return { go: false };
   }
-  const target = openHttpsSecrets(deps.box, webhook.sealedSecrets);
+  let target: HttpsSecrets;
+  try {
+    target = openHttpsSecrets(deps.box, webhook.sealedSecrets);
+  } catch {
+    // Retrying cannot help: the key is wrong or the stored value was altered.
+    await failRun(em, run, [], at, webhook.id, `webhook '${webhook.key}': the secrets of connection '${webhook.connectionKey}' could not be decrypted`);
+    return { go: false };
+  }
   const pre = webhook.phase === WebhookPhase.PRE_EXECUTION;
   const twoWayPre = pre && webhook.direction === WebhookDirection.TWO_WAY;
   const issued = twoWayPre ? deps.tokens.issue(run.requestId, webhook.id, deps.replyTokenTtlSeconds) : null;
@@ -121,6 +128,7 @@ async function callWebhook(
   const answer = interpretAnswer(webhook.key, webhook.direction, result);
 
   if (answer.kind === 'failed') {
+    deps.logger.info({ requestId: run.requestId, webhook: webhook.key, reason: answer.reason }, 'privacy request failed at a webhook');
     // A call refused before any attempt (e.g. by the address guard) still leaves one FAILED row.
     const failed = final ?? { attempt: 1, outcome: 'FAILED', responseStatus: null, error: null, durationMs: 0, willRetry: false };
     const row = [{ ...attemptRow(failed, DeliveryOutcome.FAILED), error: failed.error ?? answer.reason }];

@@ -21,8 +21,11 @@ export interface ExpireJobPayload {
   tokenId: string;
 }
 
-/** A run job fails on unexpected errors only (webhook failures end the request instead). */
-const RUN_MAX_ATTEMPTS = 10;
+/**
+ * A run job fails on unexpected errors only (webhook failures end the request instead); five
+ * attempts with graphile-worker's backoff span about four minutes.
+ */
+const RUN_MAX_ATTEMPTS = 5;
 
 /** Installs or upgrades graphile-worker's schema; must run before the first add_job. */
 export async function installQueue(databaseUrl: string, logger: Logger): Promise<void> {

@@ -148,6 +148,16 @@ export async function pauseRun(
   });
 }
 
+/** After the run job's last attempt failed unexpectedly: ERROR where it stood, so it can be retried. */
+export async function failRunUnexpectedly(em: EntityManager, job: RunJobPayload, reason: string): Promise<void> {
+  await query(
+    em,
+    `update privacy_request set status = 'ERROR', finished_at = now(), failed_step = next_step, failure_reason = ?, updated_at = now()
+     where id = ? and run_id = ? and status in ('PENDING', 'IN_PROCESSING')`,
+    [reason, job.requestId, job.runId],
+  );
+}
+
 /** The scheduled job: a request still paused by this token when it expires fails. */
 export async function expirePausedRequest(em: EntityManager, requestId: string, tokenId: string): Promise<boolean> {
   const rows = await query(

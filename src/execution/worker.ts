@@ -9,7 +9,7 @@ import { startLiveness } from './liveness';
 import { runPrivacyRequest, type PipelineDeps } from './pipeline';
 import { Task, type ExpireJobPayload, type RunJobPayload } from './queue';
 import { ReplyTokens } from './reply-tokens';
-import { expirePausedRequest } from './run-store';
+import { expirePausedRequest, failRunUnexpectedly } from './run-store';
 
 declare global {
   namespace GraphileConfig {
@@ -68,7 +68,18 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime
     logger,
   };
   const taskList: TaskList = {
-    [Task.RUN_REQUEST]: (payload) => runPrivacyRequest(deps, payload as RunJobPayload),
+    [Task.RUN_REQUEST]: async (payload, helpers) => {
+      try {
+        await runPrivacyRequest(deps, payload as RunJobPayload);
+      } catch (err) {
+        // graphile-worker retries the job with backoff; after its last attempt the request must not stay IN_PROCESSING.
+        logger.error({ err, requestId: (payload as RunJobPayload).requestId, attempt: helpers.job.attempts }, 'privacy request run failed');
+        if (helpers.job.attempts >= helpers.job.max_attempts) {
+          await failRunUnexpectedly(options.em.fork(), payload as RunJobPayload, 'internal error while running the request (see the server log); retry it');
+        }
+        throw err;
+      }
+    },
     [Task.EXPIRE_PAUSED]: async (payload) => {
       const { requestId, tokenId } = payload as ExpireJobPayload;
       if (await expirePausedRequest(options.em.fork(), requestId, tokenId)) logger.info({ requestId }, 'paused request expired');
