@@ -5,7 +5,7 @@ import type { SecretBox } from '../domain/crypto';
 import { DeliveryOutcome, ExecutionStep, WebhookDirection, WebhookPhase } from '../domain/enums';
 import { mergeIdentity, type Identity } from '../domain/identity';
 import type { Logger } from '../logger';
-import type { AttemptRecord, Dispatcher } from './dispatcher';
+import type { AttemptRecord, DeliveryRequest, Dispatcher } from './dispatcher';
 import type { ExecutionConnector } from './execution-step';
 import type { RunJobPayload } from './queue';
 import type { ReplyTokens } from './reply-tokens';
@@ -89,39 +89,18 @@ async function callWebhook(
   deps: PipelineDeps, em: EntityManager, run: ClaimedRun, step: ExecutionStep, webhook: RunWebhook, identity: Identity, last: boolean,
 ): Promise<StepResult> {
   const at: Checkpoint = { step, position: webhook.position };
-  if (!webhook.sealedSecrets) {
-    await failRun(em, run, [], at, webhook.id, `webhook '${webhook.key}': connection '${webhook.connectionKey}' has no secrets`);
-    return { go: false };
-  }
-  let target: HttpsSecrets;
-  try {
-    target = openHttpsSecrets(deps.box, webhook.sealedSecrets);
-  } catch {
-    // Retrying cannot help: the key is wrong or the stored value was altered.
-    await failRun(em, run, [], at, webhook.id, `webhook '${webhook.key}': the secrets of connection '${webhook.connectionKey}' could not be decrypted`);
-    return { go: false };
-  }
+  const target = await openTarget(deps, em, run, webhook, at);
+  if (!target) return { go: false };
   const pre = webhook.phase === WebhookPhase.PRE_EXECUTION;
-  const twoWayPre = pre && webhook.direction === WebhookDirection.TWO_WAY;
-  const issued = twoWayPre ? deps.tokens.issue(run.requestId, webhook.id, deps.replyTokenTtlSeconds) : null;
-  const headers: Record<string, string> = issued
-    ? { 'reply-to': `/privacy-request/${run.requestId}/resume`, 'reply-to-token': issued.token }
-    : {};
-  const body = {
-    privacy_request_id: run.requestId,
-    direction: webhook.direction,
-    callback_type: webhook.phase,
-    identity,
-    policy_key: run.policyKey,
-    webhook_key: webhook.key,
-  };
-
+  const issued = pre && webhook.direction === WebhookDirection.TWO_WAY
+    ? deps.tokens.issue(run.requestId, webhook.id, deps.replyTokenTtlSeconds)
+    : null;
   const attemptRow = (a: AttemptRecord, outcome: DeliveryOutcome = a.outcome as DeliveryOutcome): AttemptRow => ({
     webhookId: webhook.id, phase: webhook.phase, attempt: a.attempt, outcome, responseStatus: a.responseStatus,
     error: a.error, durationMs: a.durationMs, createdAt: new Date(),
   });
   const result = await deps.dispatcher.deliver(
-    { target, body, headers, deliveryId: randomUUID() },
+    { target, ...wireMessage(run, webhook, identity, issued?.token ?? null), deliveryId: randomUUID() },
     (a) => (a.willRetry ? logAttempts(em, run.requestId, [attemptRow(a)]) : Promise.resolve()),
   );
   const final = result.attempts[result.attempts.length - 1];
@@ -138,10 +117,37 @@ async function callWebhook(
   const merged = Object.keys(answer.derived).length ? mergeIdentity(identity, answer.derived) : identity;
   const sealed = merged === identity ? null : deps.box.encryptJson(merged);
   const next: Checkpoint = { step, position: webhook.position + 1 };
-  if (answer.kind === 'halt' && pre && issued) {
+  if (answer.kind === 'halt' && issued) {
     await pauseRun(em, run, [attemptRow(final, DeliveryOutcome.HALTED)], next, sealed, issued.claims);
     return { go: false };
   }
   const owned = await saveProgress(em, run, [attemptRow(final, DeliveryOutcome.DELIVERED)], next, sealed, last);
   return owned ? { go: true, identity: merged } : { go: false };
+}
+
+/** The connection's URL and Authorization; a missing or undecryptable secret fails the request here. */
+async function openTarget(deps: PipelineDeps, em: EntityManager, run: ClaimedRun, webhook: RunWebhook, at: Checkpoint): Promise<HttpsSecrets | null> {
+  const fail = (reason: string) => failRun(em, run, [], at, webhook.id, `webhook '${webhook.key}': ${reason}`).then(() => null);
+  if (!webhook.sealedSecrets) return fail(`connection '${webhook.connectionKey}' has no secrets`);
+  try {
+    return openHttpsSecrets(deps.box, webhook.sealedSecrets);
+  } catch {
+    // Retrying cannot help: the key is wrong or the stored value was altered.
+    return fail(`the secrets of connection '${webhook.connectionKey}' could not be decrypted`);
+  }
+}
+
+/** Body and headers as ARCHITECTURE.md's wire format has them; reply-to only for two_way pre-execution calls. */
+function wireMessage(run: ClaimedRun, webhook: RunWebhook, identity: Identity, replyToken: string | null): Omit<DeliveryRequest, 'target' | 'deliveryId'> {
+  return {
+    body: {
+      privacy_request_id: run.requestId,
+      direction: webhook.direction,
+      callback_type: webhook.phase,
+      identity,
+      policy_key: run.policyKey,
+      webhook_key: webhook.key,
+    },
+    headers: replyToken ? { 'reply-to': `/privacy-request/${run.requestId}/resume`, 'reply-to-token': replyToken } : {} as Record<string, string>,
+  };
 }
