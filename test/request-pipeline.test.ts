@@ -260,3 +260,33 @@ describe('stored secrets that cannot be decrypted', () => {
     expect(keysCalled(request.id)).toEqual([]);
   });
 });
+
+describe('at-least-once delivery of jobs', () => {
+  it('a run job delivered again, or one for an earlier run, calls no webhook and changes nothing', async () => {
+    await setUpPolicy(t, 'once', [{ key: 'only', direction: 'ONE_WAY', url: r.url }]);
+    const request = await createRequest(t, 'once');
+    const done = await waitForStatus(t, request.id, 'COMPLETE');
+    const [{ runId }] = await t.sql('select run_id as "runId" from privacy_request where id = ?', [request.id]);
+    await t.sql(
+      `select graphile_worker.add_job('run_privacy_request', json_build_object('requestId', ?::uuid, 'runId', ?::uuid))`,
+      [request.id, runId],
+    );
+    await t.sql(
+      `select graphile_worker.add_job('run_privacy_request', json_build_object('requestId', ?::uuid, 'runId', gen_random_uuid()))`,
+      [request.id],
+    );
+    await waitForNoJobsOf(request.id);
+    expect(keysCalled(request.id)).toEqual(['only']);
+    expect(await getRequest(t, request.id)).toEqual(done);
+  });
+});
+
+async function waitForNoJobsOf(requestId: string): Promise<void> {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const [row] = await t.sql(`select count(*)::int as n from graphile_worker._private_jobs where payload->>'requestId' = ?`, [requestId]);
+    if (row.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${row.n} jobs left`);
+    await new Promise((res) => setTimeout(res, 50));
+  }
+}
