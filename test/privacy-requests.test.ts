@@ -6,7 +6,7 @@ let t: TestServer;
 let receiver: RequestReceiver;
 beforeAll(async () => {
   receiver = await startRequestReceiver();
-  t = await startTestServer();
+  t = await startTestServer({ workerConcurrency: 4 });
   await setUpPolicy(t, 'plain', [{ key: 'pre_a', direction: 'ONE_WAY', url: receiver.url }]);
   await setUpPolicy(t, 'empty', []);
 });

@@ -55,7 +55,7 @@ afterAll(async () => {
 const keysCalled = (id: string) => r.calls.filter((c) => c.body?.privacy_request_id === id).map((c) => c.path.slice(1));
 
 it('fails a request still paused when its reply-to token expires; the token is refused after that', async () => {
-  const t = await serve({ replyTokenTtlSeconds: 1 });
+  const t = await serve({ replyTokenTtlSeconds: 1, workerConcurrency: 4 });
   const request = await createRequest(t, 'review');
   await waitForStatus(t, request.id, 'PAUSED');
   const token = String(r.calls.find((c) => c.body?.privacy_request_id === request.id)!.headers['reply-to-token']);
@@ -75,12 +75,12 @@ it('fails a request still paused when its reply-to token expires; the token is r
 });
 
 it('expires a paused request across a restart: the expiry is a job in the database', async () => {
-  const first = await serve({ replyTokenTtlSeconds: 2 });
+  const first = await serve({ replyTokenTtlSeconds: 2, workerConcurrency: 4 });
   const request = await createRequest(first, 'review');
   await waitForStatus(first, request.id, 'PAUSED');
   await first.close();
 
-  const second = await serve({ replyTokenTtlSeconds: 2 });
+  const second = await serve({ replyTokenTtlSeconds: 2, workerConcurrency: 4 });
   const failed = await waitForStatus(second, request.id, 'ERROR', 20000);
   expect(failed.failureReason).toBe('paused request expired');
   await second.close();

@@ -9,7 +9,7 @@ let answers: Record<string, (call: ReceivedCall) => Answer>;
 
 beforeAll(async () => {
   r = await startRequestReceiver((call) => (answers[call.path.slice(1)] ?? (() => ({ body: { halt: false } })))(call));
-  t = await startTestServer({ webhookMaxAttempts: 2 });
+  t = await startTestServer({ webhookMaxAttempts: 2, workerConcurrency: 4 });
 });
 beforeEach(() => {
   answers = {};

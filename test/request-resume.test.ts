@@ -8,7 +8,7 @@ let r: RequestReceiver;
 beforeAll(async () => {
   // "ask" halts until told otherwise; every other webhook answers {"halt": false}.
   r = await startRequestReceiver((call) => ({ body: { halt: call.path === '/ask' } }));
-  t = await startTestServer();
+  t = await startTestServer({ workerConcurrency: 4 });
   await setUpPolicy(t, 'review', [
     { key: 'ask', direction: 'TWO_WAY', url: r.url },
     { key: 'later', direction: 'ONE_WAY', url: r.url },

@@ -33,7 +33,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     dataDir: '/tmp/dsr-hooks-test',
     replyTokenTtlSeconds: 7 * 24 * 3600,
-    workerConcurrency: 4,
+    // No worker unless a test asks for one (privacy request tests do): fewer connections per file.
+    workerConcurrency: 0,
     webhookTimeoutMs: 5000,
     webhookMaxAttempts: 3,
     webhookAllowPrivateNetworks: true,
