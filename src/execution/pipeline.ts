@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { openHttpsSecrets, type HttpsSecrets } from '../domain/connection-secrets';
+import type { HttpsSecrets } from '../domain/connection-secrets';
 import type { SecretBox } from '../domain/crypto';
 import { DeliveryOutcome, ExecutionStep, WebhookDirection, WebhookPhase } from '../domain/enums';
 import { mergeIdentity, type Identity } from '../domain/identity';
@@ -9,6 +9,7 @@ import type { AttemptRecord, DeliveryRequest, Dispatcher } from './dispatcher';
 import type { ExecutionConnector } from './execution-step';
 import type { RunJobPayload } from './queue';
 import type { ReplyTokens } from './reply-tokens';
+import type { SecretsCache } from './secrets-cache';
 import {
   claimRun, completeRun, failRun, logAttempts, pauseRun, saveProgress,
   type AttemptRow, type Checkpoint, type ClaimedRun, type RunWebhook,
@@ -20,6 +21,7 @@ export interface PipelineDeps {
   box: SecretBox;
   dispatcher: Dispatcher;
   tokens: ReplyTokens;
+  secrets: SecretsCache;
   replyTokenTtlSeconds: number;
   connectors: ExecutionConnector[];
   logger: Logger;
@@ -130,7 +132,7 @@ async function openTarget(deps: PipelineDeps, em: EntityManager, run: ClaimedRun
   const fail = (reason: string) => failRun(em, run, [], at, webhook.id, `webhook '${webhook.key}': ${reason}`).then(() => null);
   if (!webhook.sealedSecrets) return fail(`connection '${webhook.connectionKey}' has no secrets`);
   try {
-    return openHttpsSecrets(deps.box, webhook.sealedSecrets);
+    return deps.secrets.open(webhook.sealedSecrets);
   } catch {
     // Retrying cannot help: the key is wrong or the stored value was altered.
     return fail(`the secrets of connection '${webhook.connectionKey}' could not be decrypted`);

@@ -9,6 +9,7 @@ import { startLiveness } from './liveness';
 import { runPrivacyRequest, type PipelineDeps } from './pipeline';
 import { Task, type ExpireJobPayload, type RunJobPayload } from './queue';
 import { ReplyTokens } from './reply-tokens';
+import { SecretsCache } from './secrets-cache';
 import { expirePausedRequest, failRunUnexpectedly } from './run-store';
 
 declare global {
@@ -63,6 +64,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime
     box: options.box,
     dispatcher,
     tokens: new ReplyTokens(options.box),
+    secrets: new SecretsCache(options.box),
     replyTokenTtlSeconds: options.replyTokenTtlSeconds,
     connectors: options.connectors ?? [],
     logger,
