@@ -7,7 +7,7 @@
 // calls/s, orchestration overhead per call (time not spent waiting on the receiver) and the
 // ratio pipeline / receiver (target >= 0.5). Runnable alone after `npm run build`:
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/pipeline.js
-// Environment: BENCH_REQUESTS (2000), WORKER_CONCURRENCY (16), RECEIVER_DELAY_MS (10),
+// Environment: BENCH_REQUESTS (2000), WORKER_CONCURRENCY (8), RECEIVER_DELAY_MS (10),
 // BENCH_RESULT_FILE (also write the figures there as JSON), BENCH_KEEP_DATABASE=1 (keep it to look at).
 const { fork, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -19,7 +19,7 @@ const { Client } = require('pg');
 
 const ROOT = join(__dirname, '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 2000);
-const CONCURRENCY = Number(process.env.WORKER_CONCURRENCY || 16);
+const CONCURRENCY = Number(process.env.WORKER_CONCURRENCY || 8);
 const DELAY_MS = Number(process.env.RECEIVER_DELAY_MS || 10);
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROOT_CLIENT = { id: 'pipeline-bench-root', secret: 'pipeline-bench-root-secret-0123456789abcdef' };

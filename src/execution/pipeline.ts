@@ -9,6 +9,7 @@ import type { AttemptRecord, DeliveryRequest, Dispatcher } from './dispatcher';
 import type { ExecutionConnector } from './execution-step';
 import type { RunJobPayload } from './queue';
 import type { ReplyTokens } from './reply-tokens';
+import { RunWrites } from './run-writes';
 import type { SecretsCache } from './secrets-cache';
 import {
   claimRun, completeRun, failRun, logAttempts, pauseRun, saveProgress,
@@ -42,23 +43,39 @@ type Unit = { step: ExecutionStep; webhook: RunWebhook | null };
 /**
  * Runs a request from its checkpoint to COMPLETE, PAUSED or ERROR. Delivery is at-least-once: a
  * job picked up again after a crash starts from the last checkpoint, so the webhook in flight
- * at the crash is called again. The write after the last unit also completes the request.
+ * at the crash is called again. Each checkpoint commits while the next webhook is called (see
+ * RunWrites); the write after the last unit also completes the request.
  */
 export async function runPrivacyRequest(deps: PipelineDeps, job: RunJobPayload): Promise<void> {
   const em = deps.em.fork();
   const run = await claimRun(em, job);
   if (!run) return; // canceled, or a stale job for an earlier run
   const units = plan(run, run.webhooks);
+  const writes = new RunWrites();
   let identity = deps.box.decryptJson<Identity>(run.sealedIdentity);
-  for (const [index, unit] of units.entries()) {
-    const last = index === units.length - 1;
-    const result = unit.webhook
-      ? await callWebhook(deps, em, run, unit.step, unit.webhook, identity, last)
-      : await runExecutionStep(deps, em, run, identity, last);
-    if (!result.go) return;
-    identity = result.identity;
+  try {
+    for (const [index, unit] of units.entries()) {
+      if (writes.stopped) return;
+      const ctx: RunContext = { deps, em, run, writes, step: unit.step, last: index === units.length - 1 };
+      const result = unit.webhook ? await callWebhook(ctx, unit.webhook, identity) : await runExecutionStep(ctx, identity);
+      if (!result.go) return;
+      identity = result.identity;
+    }
+    if (!units.length) writes.queueFinal(() => completeRun(em, run));
+  } finally {
+    await writes.settle();
   }
-  if (!units.length) await completeRun(em, run);
+}
+
+/** What a unit of work needs to know about the run it belongs to. */
+interface RunContext {
+  deps: PipelineDeps;
+  em: EntityManager;
+  run: ClaimedRun;
+  writes: RunWrites;
+  step: ExecutionStep;
+  /** The last unit: its write also completes the request. */
+  last: boolean;
 }
 
 /** The units still to do, from the checkpoint on. */
@@ -73,25 +90,24 @@ function plan(run: ClaimedRun, webhooks: RunWebhook[]): Unit[] {
   return units;
 }
 
-async function runExecutionStep(deps: PipelineDeps, em: EntityManager, run: ClaimedRun, identity: Identity, last: boolean): Promise<StepResult> {
+async function runExecutionStep({ deps, em, run, writes, last }: RunContext, identity: Identity): Promise<StepResult> {
   const at: Checkpoint = { step: ExecutionStep.EXECUTION, position: 0 };
   try {
     for (const connector of deps.connectors) await connector.run({ requestId: run.requestId, policyId: run.policyId, identity });
   } catch (err) {
-    await failRun(em, run, [], at, null, `execution failed: ${(err as Error).message}`);
+    writes.queueFinal(() => failRun(em, run, [], at, null, `execution failed: ${(err as Error).message}`));
     return { go: false };
   }
   // With no connector there is nothing to protect: the next write carries the checkpoint past this step.
   if (!deps.connectors.length && !last) return { go: true, identity };
-  const owned = await saveProgress(em, run, [], { step: ExecutionStep.POST_WEBHOOKS, position: 0 }, null, last);
-  return owned ? { go: true, identity } : { go: false };
+  writes.queue(() => saveProgress(em, run, [], { step: ExecutionStep.POST_WEBHOOKS, position: 0 }, null, last));
+  return { go: true, identity };
 }
 
-async function callWebhook(
-  deps: PipelineDeps, em: EntityManager, run: ClaimedRun, step: ExecutionStep, webhook: RunWebhook, identity: Identity, last: boolean,
-): Promise<StepResult> {
+async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Identity): Promise<StepResult> {
+  const { deps, em, run, writes, step, last } = ctx;
   const at: Checkpoint = { step, position: webhook.position };
-  const target = await openTarget(deps, em, run, webhook, at);
+  const target = openTarget(ctx, webhook, at);
   if (!target) return { go: false };
   const pre = webhook.phase === WebhookPhase.PRE_EXECUTION;
   const issued = pre && webhook.direction === WebhookDirection.TWO_WAY
@@ -103,7 +119,9 @@ async function callWebhook(
   });
   const result = await deps.dispatcher.deliver(
     { target, ...wireMessage(run, webhook, identity, issued?.token ?? null), deliveryId: randomUUID() },
-    (a) => (a.willRetry ? logAttempts(em, run.requestId, [attemptRow(a)]) : Promise.resolve()),
+    async (a) => {
+      if (a.willRetry) writes.queueFinal(() => logAttempts(em, run.requestId, [attemptRow(a)]));
+    },
   );
   const final = result.attempts[result.attempts.length - 1];
   const answer = interpretAnswer(webhook.key, webhook.direction, result);
@@ -113,23 +131,26 @@ async function callWebhook(
     // A call refused before any attempt (e.g. by the address guard) still leaves one FAILED row.
     const failed = final ?? { attempt: 1, outcome: 'FAILED', responseStatus: null, error: null, durationMs: 0, willRetry: false };
     const row = [{ ...attemptRow(failed, DeliveryOutcome.FAILED), error: failed.error ?? answer.reason }];
-    await failRun(em, run, row, at, webhook.id, answer.reason);
+    writes.queueFinal(() => failRun(em, run, row, at, webhook.id, answer.reason));
     return { go: false };
   }
   const merged = Object.keys(answer.derived).length ? mergeIdentity(identity, answer.derived) : identity;
   const sealed = merged === identity ? null : deps.box.encryptJson(merged);
   const next: Checkpoint = { step, position: webhook.position + 1 };
   if (answer.kind === 'halt' && issued) {
-    await pauseRun(em, run, [attemptRow(final, DeliveryOutcome.HALTED)], next, sealed, issued.claims);
+    writes.queueFinal(() => pauseRun(em, run, [attemptRow(final, DeliveryOutcome.HALTED)], next, sealed, issued.claims));
     return { go: false };
   }
-  const owned = await saveProgress(em, run, [attemptRow(final, DeliveryOutcome.DELIVERED)], next, sealed, last);
-  return owned ? { go: true, identity: merged } : { go: false };
+  writes.queue(() => saveProgress(em, run, [attemptRow(final, DeliveryOutcome.DELIVERED)], next, sealed, last));
+  return { go: true, identity: merged };
 }
 
 /** The connection's URL and Authorization; a missing or undecryptable secret fails the request here. */
-async function openTarget(deps: PipelineDeps, em: EntityManager, run: ClaimedRun, webhook: RunWebhook, at: Checkpoint): Promise<HttpsSecrets | null> {
-  const fail = (reason: string) => failRun(em, run, [], at, webhook.id, `webhook '${webhook.key}': ${reason}`).then(() => null);
+function openTarget({ em, run, writes, deps }: RunContext, webhook: RunWebhook, at: Checkpoint): HttpsSecrets | null {
+  const fail = (reason: string) => {
+    writes.queueFinal(() => failRun(em, run, [], at, webhook.id, `webhook '${webhook.key}': ${reason}`));
+    return null;
+  };
   if (!webhook.sealedSecrets) return fail(`connection '${webhook.connectionKey}' has no secrets`);
   try {
     return deps.secrets.open(webhook.sealedSecrets);
