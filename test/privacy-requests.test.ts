@@ -53,6 +53,12 @@ describe('createPrivacyRequests', () => {
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
   });
 
+  it('rejects an external id longer than 200 characters', async () => {
+    const res = await t.gql(CREATE, { input: [{ policyKey: 'empty', externalId: 'x'.repeat(201), identity: { email: 'e@example.com' } }] });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toContain('externalId');
+  });
+
   it('accepts a phone number alone', async () => {
     const request = await createRequest(t, 'empty', { phoneNumber: '555-5555' });
     expect(request.identity).toEqual({ email: null, phoneNumber: '555-5555' });
