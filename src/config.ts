@@ -14,6 +14,15 @@ export interface Config {
   encryptionKey?: Buffer;
   logLevel: LogLevel;
   dataDir: string;
+  /** Per webhook call: connect, headers and body (WEBHOOK_TIMEOUT_MS). */
+  webhookTimeoutMs: number;
+  /** Attempts per webhook delivery, the first included (WEBHOOK_MAX_ATTEMPTS). */
+  webhookMaxAttempts: number;
+  /** Webhook URLs may reach loopback/private/link-local addresses (WEBHOOK_ALLOW_PRIVATE_NETWORKS). */
+  webhookAllowPrivateNetworks: boolean;
+  /** Backoff between webhook attempts (WEBHOOK_BACKOFF_BASE_MS, WEBHOOK_BACKOFF_MAX_MS). */
+  webhookBackoffBaseMs: number;
+  webhookBackoffMaxMs: number;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +58,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('APP_ENCRYPTION_KEY is required when NODE_ENV=production (exactly 32 bytes)');
   }
 
+  const webhookTimeoutMs = parseInteger(env.WEBHOOK_TIMEOUT_MS, 10_000, 'WEBHOOK_TIMEOUT_MS', 1, 600_000, problems);
+  const webhookMaxAttempts = parseInteger(env.WEBHOOK_MAX_ATTEMPTS, 3, 'WEBHOOK_MAX_ATTEMPTS', 1, 20, problems);
+  const webhookAllowPrivateNetworks = parseBoolean(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS, !production, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', problems);
+  const webhookBackoffBaseMs = parseInteger(env.WEBHOOK_BACKOFF_BASE_MS, 500, 'WEBHOOK_BACKOFF_BASE_MS', 0, 600_000, problems);
+  const webhookBackoffMaxMs = parseInteger(env.WEBHOOK_BACKOFF_MAX_MS, 30_000, 'WEBHOOK_BACKOFF_MAX_MS', 0, 3_600_000, problems);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -59,6 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKey,
     logLevel,
     dataDir: resolve(env.DATA_DIR || '.dsr-hooks'),
+    webhookTimeoutMs,
+    webhookMaxAttempts,
+    webhookAllowPrivateNetworks,
+    webhookBackoffBaseMs,
+    webhookBackoffMaxMs,
   };
 }
 
@@ -70,6 +90,27 @@ export function parsePort(value: string | undefined, fallback: number, name: str
     return fallback;
   }
   return port;
+}
+
+export function parseInteger(
+  value: string | undefined, fallback: number, name: string, min: number, max: number, problems: string[],
+): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number ${min}-${max} (got "${value}")`);
+    return fallback;
+  }
+  return n;
+}
+
+export function parseBoolean(value: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {
+  if (value === undefined || value === '') return fallback;
+  const normalised = value.trim().toLowerCase();
+  if (normalised === 'true' || normalised === '1') return true;
+  if (normalised === 'false' || normalised === '0') return false;
+  problems.push(`${name} must be true or false (got "${value}")`);
+  return fallback;
 }
 
 /**

@@ -32,6 +32,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     encryptionKey: TEST_ENCRYPTION_KEY,
     logLevel: 'silent',
     dataDir: '/tmp/dsr-hooks-test',
+    webhookTimeoutMs: 10_000,
+    webhookMaxAttempts: 3,
+    webhookAllowPrivateNetworks: true,
+    webhookBackoffBaseMs: 10,
+    webhookBackoffMaxMs: 200,
     ...overrides,
   };
 }
