@@ -29,7 +29,8 @@ export class ForbiddenAddressError extends Error {
   readonly code = ADDRESS_FORBIDDEN;
   constructor(host: string, address: string, kind: string) {
     const resolved = host === address ? `${address} is` : `${host} resolves to ${address},`;
-    super(`refused: ${resolved} a ${kind} address; set WEBHOOK_ALLOW_PRIVATE_NETWORKS=true to allow private networks`);
+    const article = /^[aeiou]/.test(kind) ? 'an' : 'a';
+    super(`refused: ${resolved} ${article} ${kind} address; set WEBHOOK_ALLOW_PRIVATE_NETWORKS=true to allow private networks`);
   }
 }
 

@@ -61,7 +61,7 @@ export async function postOnce(
     }
     return describeStatus(status, body, response.headers['retry-after']);
   } catch (error) {
-    if (abort.signal.aborted) return failure(`timed out after ${limits.timeoutMs} ms`, true);
+    if (abort.signal.aborted || isUndiciTimeout(error)) return failure(`timed out after ${limits.timeoutMs} ms`, true);
     return describeNetworkError(error as NodeJS.ErrnoException);
   } finally {
     clearTimeout(timer);
@@ -94,6 +94,13 @@ async function readCapped(body: Readable, contentLength: string | string[] | und
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** undici's own timers back ours up; whichever fires first, it is the same timeout. */
+const UNDICI_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'];
+
+function isUndiciTimeout(error: unknown): boolean {
+  return UNDICI_TIMEOUTS.includes((error as NodeJS.ErrnoException)?.code ?? '');
+}
+
 const NETWORK_ERRORS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
   ECONNRESET: 'connection reset',
@@ -103,7 +110,6 @@ const NETWORK_ERRORS: Record<string, string> = {
   ETIMEDOUT: 'connection timed out',
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
   UND_ERR_SOCKET: 'connection closed by the receiver',
   UND_ERR_CLOSED: 'connection closed',
   UND_ERR_INFO: 'invalid response',

@@ -24,6 +24,7 @@ export function parseRetryAfterMs(value: string | string[] | undefined, now = Da
   if (!header) return null;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
+  // HTTP-dates (IMF-fixdate, RFC 850, asctime) start with the day name; Date.parse alone takes "-1".
+  const date = /^[A-Za-z]{3}/.test(trimmed) ? Date.parse(trimmed) : NaN;
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
