@@ -63,6 +63,14 @@ export async function startReceiver(handler: Handler = () => ({})): Promise<Rece
   let current = handler;
   const requests: ReceivedRequest[] = [];
   const waiters = new Set<() => void>();
+  const delays = new Set<NodeJS.Timeout>();
+  const wait = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      delays.delete(timer);
+      resolve();
+    }, ms);
+    delays.add(timer);
+  });
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -82,7 +90,8 @@ export async function startReceiver(handler: Handler = () => ({})): Promise<Rece
       waiters.forEach((wake) => wake());
       try {
         const reply = await current(request, res);
-        if (reply) await send(res, reply);
+        if (reply?.delayMs) await wait(reply.delayMs);
+        if (reply) send(res, reply);
       } catch (error) {
         if (!res.headersSent) res.writeHead(500).end(String(error));
       }
@@ -122,6 +131,7 @@ export async function startReceiver(handler: Handler = () => ({})): Promise<Rece
       });
     },
     close() {
+      delays.forEach((timer) => clearTimeout(timer));
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -130,8 +140,7 @@ export async function startReceiver(handler: Handler = () => ({})): Promise<Rece
   };
 }
 
-async function send(res: ServerResponse, reply: Reply): Promise<void> {
-  if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
   const isRaw = typeof reply.body === 'string' || Buffer.isBuffer(reply.body);
   const payload = isRaw ? (reply.body as string | Buffer) : JSON.stringify(reply.body ?? {});
