@@ -14,6 +14,19 @@ export interface Config {
   encryptionKey?: Buffer;
   logLevel: LogLevel;
   dataDir: string;
+  /** Root OAuth client with every scope; generated in dataDir outside production when unset. */
+  rootClientId?: string;
+  rootClientSecret?: string;
+  accessTokenTtlSeconds: number;
+  /** Failed /oauth/token attempts allowed per client id within the window before it is locked. */
+  tokenFailureLimit: number;
+  tokenFailureWindowSeconds: number;
+  introspection: boolean;
+  /** Browser origins allowed by CORS besides http://localhost:* outside production. */
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  maxQueryDepth: number;
+  maxQueryCost: number;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +62,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('APP_ENCRYPTION_KEY is required when NODE_ENV=production (exactly 32 bytes)');
   }
 
+  const rootClientId = env.OAUTH_ROOT_CLIENT_ID || undefined;
+  const rootClientSecret = env.OAUTH_ROOT_CLIENT_SECRET || undefined;
+  if (production && !rootClientId) problems.push('OAUTH_ROOT_CLIENT_ID is required when NODE_ENV=production');
+  if (production && !rootClientSecret) problems.push('OAUTH_ROOT_CLIENT_SECRET is required when NODE_ENV=production');
+  if (!production && Boolean(rootClientId) !== Boolean(rootClientSecret)) {
+    problems.push('OAUTH_ROOT_CLIENT_ID and OAUTH_ROOT_CLIENT_SECRET must be set together');
+  }
+  if (rootClientSecret && rootClientSecret.length < 16) problems.push('OAUTH_ROOT_CLIENT_SECRET must be at least 16 characters');
+  const corsOrigins = parseOrigins(env.CORS_ORIGINS, problems);
+
+  const limits = {
+    accessTokenTtlSeconds: parsePositiveInt(env.ACCESS_TOKEN_TTL_SECONDS, 3600, 'ACCESS_TOKEN_TTL_SECONDS', problems),
+    tokenFailureLimit: parsePositiveInt(env.OAUTH_MAX_FAILED_ATTEMPTS, 10, 'OAUTH_MAX_FAILED_ATTEMPTS', problems),
+    tokenFailureWindowSeconds: parsePositiveInt(env.OAUTH_FAILED_ATTEMPTS_WINDOW_SECONDS, 60, 'OAUTH_FAILED_ATTEMPTS_WINDOW_SECONDS', problems),
+    introspection: !production || env.GRAPHQL_INTROSPECTION === 'true',
+    bodyLimitBytes: parsePositiveInt(env.MAX_REQUEST_BODY_BYTES, 1024 * 1024, 'MAX_REQUEST_BODY_BYTES', problems),
+    maxQueryDepth: parsePositiveInt(env.GRAPHQL_MAX_DEPTH, 10, 'GRAPHQL_MAX_DEPTH', problems),
+    maxQueryCost: parsePositiveInt(env.GRAPHQL_MAX_COST, 10_000, 'GRAPHQL_MAX_COST', problems),
+  };
+
   if (problems.length) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -59,7 +92,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKey,
     logLevel,
     dataDir: resolve(env.DATA_DIR || '.dsr-hooks'),
+    rootClientId,
+    rootClientSecret,
+    corsOrigins,
+    ...limits,
   };
+}
+
+export function parsePositiveInt(value: string | undefined, fallback: number, name: string, problems: string[]): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    problems.push(`${name} must be a positive whole number (got "${value}")`);
+    return fallback;
+  }
+  return n;
+}
+
+/** CORS_ORIGINS: comma-separated exact origins such as https://admin.example.com. */
+export function parseOrigins(value: string | undefined, problems: string[]): string[] {
+  const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let normalised: string | undefined;
+    try {
+      normalised = new URL(origin).origin;
+    } catch {
+      normalised = undefined;
+    }
+    if (normalised !== origin) problems.push(`CORS_ORIGINS entry "${origin}" must be an origin like https://app.example.com (scheme, host, optional port; no path or trailing slash)`);
+  }
+  return origins;
 }
 
 export function parsePort(value: string | undefined, fallback: number, name: string, problems: string[]): number {
