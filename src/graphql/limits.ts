@@ -47,9 +47,11 @@ function selectionDepth(context: ValidationContext, set: SelectionSetNode, depth
 /**
  * Counts the objects an operation may return: a field with `first` returns that many, the edges
  * of a connection return the connection's `first` (already counted), any other list is assumed
- * to hold UNPAGED_LIST_ESTIMATE items. Scalars are free.
+ * to hold UNPAGED_LIST_ESTIMATE items. Scalars are free, and so is introspection (bounded by
+ * the schema's own size), so GraphiQL can load the schema.
  */
 export const objectCountEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name.startsWith('__')) return 0;
   const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
   return multiplier(type.name, field.type, args) * (own + childComplexity);
 };
