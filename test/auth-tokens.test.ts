@@ -73,6 +73,8 @@ describe('POST /oauth/token', () => {
       body: JSON.stringify({ grant_type: 'client_credentials', client_id: [ROOT.client_id, 'x'], client_secret: ROOT.client_secret }),
     });
     expect([twice.status, ((await twice.json()) as any).error]).toEqual([400, 'invalid_request']);
+    const broken = await fetch(`${t.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"grant_type":' });
+    expect([broken.status, ((await broken.json()) as any).error]).toEqual([400, 'invalid_request']);
   });
 });
 

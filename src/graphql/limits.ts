@@ -1,9 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getNamedType, GraphQLError, isCompositeType, isListType, isNonNullType, Kind,
-  type ASTVisitor, type DocumentNode, type GraphQLOutputType, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
+  type ASTVisitor, type DocumentNode, type GraphQLField, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { MAX_PAGE_SIZE } from '../domain/pagination';
 
 /** Objects assumed for a list field without `first` (a policy's webhooks, a request's deliveries). */
 export const UNPAGED_LIST_ESTIMATE = 10;
@@ -53,12 +54,13 @@ function selectionDepth(context: ValidationContext, set: SelectionSetNode, depth
 export const objectCountEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name.startsWith('__')) return 0;
   const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
-  return multiplier(type.name, field.type, args) * (own + childComplexity);
+  return multiplier(type.name, field, args) * (own + childComplexity);
 };
 
-function multiplier(parentName: string, fieldType: GraphQLOutputType, args: Record<string, unknown>): number {
+function multiplier(parentName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   if (typeof args.first === 'number') return Math.max(0, args.first);
-  const type = isNonNullType(fieldType) ? fieldType.ofType : fieldType;
+  if (field.args.some((arg) => arg.name === 'first')) return MAX_PAGE_SIZE; // first: null
+  const type = isNonNullType(field.type) ? field.type.ofType : field.type;
   if (!isListType(type)) return 1;
   return parentName.endsWith('Connection') ? 1 : UNPAGED_LIST_ESTIMATE;
 }
