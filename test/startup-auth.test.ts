@@ -57,6 +57,7 @@ describe('configuration', () => {
       const child = execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts', 'serve'], {
         env: { PATH: process.env.PATH, ...PRODUCTION },
         cwd: join(__dirname, '..'),
+        timeout: 60_000,
       }, (_err, _stdout, stderr) => resolve({ code: child.exitCode, stderr }));
     });
     expect(result.code).toBe(1);
