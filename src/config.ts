@@ -23,6 +23,19 @@ export interface Config {
   /** Backoff between webhook attempts (WEBHOOK_BACKOFF_BASE_MS, WEBHOOK_BACKOFF_MAX_MS). */
   webhookBackoffBaseMs: number;
   webhookBackoffMaxMs: number;
+  /** Root OAuth client with every scope; generated in dataDir outside production when unset. */
+  rootClientId?: string;
+  rootClientSecret?: string;
+  accessTokenTtlSeconds: number;
+  /** Failed /oauth/token attempts allowed per client id within the window before it is locked. */
+  tokenFailureLimit: number;
+  tokenFailureWindowSeconds: number;
+  introspection: boolean;
+  /** Browser origins allowed by CORS besides http://localhost:* outside production. */
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  maxQueryDepth: number;
+  maxQueryCost: number;
 }
 
 export class ConfigError extends Error {
@@ -39,7 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV || 'development';
   const production = nodeEnv === 'production';
 
-  const port = parsePort(env.PORT, 4000, 'PORT', problems);
+  const port = parseInteger(env.PORT, 4000, 'PORT', 0, 65535, problems);
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -63,6 +76,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const webhookAllowPrivateNetworks = parseBoolean(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS, !production, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', problems);
   const webhookBackoffBaseMs = parseInteger(env.WEBHOOK_BACKOFF_BASE_MS, 500, 'WEBHOOK_BACKOFF_BASE_MS', 0, 600_000, problems);
   const webhookBackoffMaxMs = parseInteger(env.WEBHOOK_BACKOFF_MAX_MS, 30_000, 'WEBHOOK_BACKOFF_MAX_MS', 0, 3_600_000, problems);
+  const rootClientId = env.OAUTH_ROOT_CLIENT_ID || undefined;
+  const rootClientSecret = env.OAUTH_ROOT_CLIENT_SECRET || undefined;
+  if (production && !rootClientId) problems.push('OAUTH_ROOT_CLIENT_ID is required when NODE_ENV=production');
+  if (production && !rootClientSecret) problems.push('OAUTH_ROOT_CLIENT_SECRET is required when NODE_ENV=production');
+  if (!production && Boolean(rootClientId) !== Boolean(rootClientSecret)) {
+    problems.push('OAUTH_ROOT_CLIENT_ID and OAUTH_ROOT_CLIENT_SECRET must be set together');
+  }
+  if (rootClientSecret && rootClientSecret.length < 16) problems.push('OAUTH_ROOT_CLIENT_SECRET must be at least 16 characters');
+  const corsOrigins = parseOrigins(env.CORS_ORIGINS, problems);
+
+  const limits = {
+    accessTokenTtlSeconds: parseInteger(env.ACCESS_TOKEN_TTL_SECONDS, 3600, 'ACCESS_TOKEN_TTL_SECONDS', 1, 31_536_000, problems),
+    tokenFailureLimit: parseInteger(env.OAUTH_MAX_FAILED_ATTEMPTS, 10, 'OAUTH_MAX_FAILED_ATTEMPTS', 1, 1_000_000, problems),
+    tokenFailureWindowSeconds: parseInteger(env.OAUTH_FAILED_ATTEMPTS_WINDOW_SECONDS, 60, 'OAUTH_FAILED_ATTEMPTS_WINDOW_SECONDS', 1, 86_400, problems),
+    introspection: !production || env.GRAPHQL_INTROSPECTION === 'true',
+    bodyLimitBytes: parseInteger(env.MAX_REQUEST_BODY_BYTES, 1024 * 1024, 'MAX_REQUEST_BODY_BYTES', 1, 1024 ** 3, problems),
+    maxQueryDepth: parseInteger(env.GRAPHQL_MAX_DEPTH, 10, 'GRAPHQL_MAX_DEPTH', 1, 1000, problems),
+    maxQueryCost: parseInteger(env.GRAPHQL_MAX_COST, 10_000, 'GRAPHQL_MAX_COST', 1, 100_000_000, problems),
+  };
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -79,17 +111,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivateNetworks,
     webhookBackoffBaseMs,
     webhookBackoffMaxMs,
+    rootClientId,
+    rootClientSecret,
+    corsOrigins,
+    ...limits,
   };
 }
 
-export function parsePort(value: string | undefined, fallback: number, name: string, problems: string[]): number {
-  if (value === undefined || value === '') return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    problems.push(`${name} must be a port number 0-65535 (got "${value}")`);
-    return fallback;
+/** CORS_ORIGINS: comma-separated exact origins such as https://admin.example.com. */
+export function parseOrigins(value: string | undefined, problems: string[]): string[] {
+  const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let normalised: string | undefined;
+    try {
+      normalised = new URL(origin).origin;
+    } catch {
+      normalised = undefined;
+    }
+    if (normalised !== origin) problems.push(`CORS_ORIGINS entry "${origin}" must be an origin like https://app.example.com (scheme, host, optional port; no path or trailing slash)`);
   }
-  return port;
+  return origins;
 }
 
 export function parseInteger(

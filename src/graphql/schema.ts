@@ -1,19 +1,20 @@
 import 'reflect-metadata';
 import { DateTimeScalar } from './types/date-time';
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
+import { ApiClientResolver } from './resolvers/api-client.resolver';
+import { scopeAuthChecker } from './auth';
 import { ConnectionConfigResolver } from './resolvers/connection-config.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { WebhookResolver } from './resolvers/webhook.resolver';
 
-export const resolvers = [ConnectionConfigResolver, PolicyResolver, WebhookResolver] as const;
+export const resolvers = [ConnectionConfigResolver, PolicyResolver, WebhookResolver, ApiClientResolver] as const;
 
 export function buildSchema() {
   return buildTypeGraphQLSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
-    // TODO(issue 6): check the bearer token's scopes; every operation already names its scope.
-    authChecker: () => true,
+    authChecker: scopeAuthChecker,
     emitSchemaFile: false,
   });
 }

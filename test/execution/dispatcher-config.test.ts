@@ -1,7 +1,12 @@
 import { ConfigError, loadConfig } from '../../src/config';
 import { dispatcherOptionsFromConfig } from '../../src/execution/dispatcher-options';
 
-const KEY = { APP_ENCRYPTION_KEY: '0123456789abcdef0123456789abcdef' };
+// What production requires besides the settings under test.
+const KEY = {
+  APP_ENCRYPTION_KEY: '0123456789abcdef0123456789abcdef',
+  OAUTH_ROOT_CLIENT_ID: 'root',
+  OAUTH_ROOT_CLIENT_SECRET: 'root-secret-0123456789',
+};
 
 test('webhook settings default to a 10 s timeout, 3 attempts, and private networks allowed outside production only', () => {
   expect(dispatcherOptionsFromConfig(loadConfig({}))).toEqual({
