@@ -14,6 +14,8 @@ export interface Config {
   encryptionKey?: Buffer;
   logLevel: LogLevel;
   dataDir: string;
+  /** Port of the embedded PostgreSQL (used without DATABASE_URL); undefined: a free one chosen at start. */
+  embeddedPgPort?: number;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +40,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  if (!databaseUrl && production) {
+    problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for development only)');
+  }
+  const embeddedPgPort = parsePort(env.EMBEDDED_PG_PORT, 0, 'EMBEDDED_PG_PORT', problems) || undefined;
 
   let encryptionKey: Buffer | undefined;
   if (env.APP_ENCRYPTION_KEY) {
@@ -59,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKey,
     logLevel,
     dataDir: resolve(env.DATA_DIR || '.dsr-hooks'),
+    embeddedPgPort,
   };
 }
 

@@ -28,6 +28,8 @@ export async function createApp(deps: AppDeps) {
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin],
+    // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would race its shutdown and hang it
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
