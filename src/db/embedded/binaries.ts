@@ -34,7 +34,7 @@ export function locateBinaries(): PostgresBinaries {
 }
 
 /** What the package's postinstall (scripts/hydrate-symlinks.js) does, for a skipped install script. */
-function hydrateSymlinks(nativeDir: string): void {
+export function hydrateSymlinks(nativeDir: string): void {
   const listFile = join(nativeDir, 'pg-symlinks.json');
   if (!existsSync(listFile)) return;
   const packageDir = dirname(nativeDir);
