@@ -27,9 +27,22 @@ export default async function globalSetup(): Promise<void> {
     });
     globalThis.embeddedTestDatabase = { postgres, dataDir };
     process.env[EMBEDDED_URL_VAR] = postgres.url;
+    removeOnInterrupt(postgres, dataDir);
     process.stderr.write(`\nDATABASE_URL is not set: the tests run on an embedded PostgreSQL 17 in ${dataDir}\n`);
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** Ctrl-C skips globalTeardown: stop the cluster and remove its directory all the same. */
+function removeOnInterrupt(postgres: EmbeddedPostgres, dataDir: string): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    postgres
+      .stop()
+      .finally(() => rmSync(dataDir, { recursive: true, force: true }))
+      .finally(() => process.kill(process.pid, signal));
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
 }
