@@ -32,6 +32,7 @@ export async function ensureCluster(paths: ClusterPaths, bin: PostgresBinaries, 
   const scratch = `${paths.pgDir}.initialising`;
   const pwfile = `${scratch}.pw`;
   rmSync(scratch, { recursive: true, force: true });
+  rmSync(pwfile, { force: true });
   mkdirSync(scratch, { recursive: true, mode: 0o700 });
   const password = randomBytes(18).toString('base64url');
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });

@@ -13,7 +13,6 @@ export class PostmasterStartError extends Error {
 }
 
 export interface Postmaster {
-  pid: number;
   /** Fast shutdown (SIGINT), waiting until PostgreSQL has exited. */
   stop(): Promise<void>;
   /** Asks for a fast shutdown without waiting: for process.on('exit'), where nothing async runs. */
@@ -73,7 +72,6 @@ export async function startPostmaster(
   }
 
   return {
-    pid: child.pid!,
     signalStop: () => {
       if (!exited) child.kill('SIGINT');
     },
