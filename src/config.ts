@@ -36,6 +36,8 @@ export interface Config {
   bodyLimitBytes: number;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** Port of the embedded PostgreSQL (used without DATABASE_URL); undefined: a free one chosen at start. */
+  embeddedPgPort?: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  if (!databaseUrl && production) {
+    problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for development only)');
+  }
+  const embeddedPgPort = parseInteger(env.EMBEDDED_PG_PORT, 0, 'EMBEDDED_PG_PORT', 0, 65535, problems) || undefined;
 
   let encryptionKey: Buffer | undefined;
   if (env.APP_ENCRYPTION_KEY) {
@@ -115,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rootClientSecret,
     corsOrigins,
     ...limits,
+    embeddedPgPort,
   };
 }
 

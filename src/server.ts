@@ -53,7 +53,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       : () => ({ Authorization: `Bearer ${signer.sign(root.clientId, ALL_SCOPES, Math.max(config.accessTokenTtlSeconds, DEV_GRAPHIQL_TOKEN_SECONDS)).token}` }),
   });
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
+    // express 5 hands a listen error (e.g. EADDRINUSE) to this callback instead of emitting it
+    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;

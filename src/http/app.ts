@@ -40,6 +40,8 @@ export async function createApp(deps: AppDeps) {
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin, costLimitPlugin(deps.maxQueryCost)],
     validationRules: [depthLimitRule(deps.maxQueryDepth)],
+    // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would race its shutdown and hang it
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
