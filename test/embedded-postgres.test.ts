@@ -186,7 +186,7 @@ describe('choosing the database', () => {
   });
 
   it('rejects an EMBEDDED_PG_PORT that is not a port number', () => {
-    expect(() => loadConfig({ EMBEDDED_PG_PORT: 'fivefour' })).toThrow(/EMBEDDED_PG_PORT must be a port number/);
+    expect(() => loadConfig({ EMBEDDED_PG_PORT: 'fivefour' })).toThrow(/EMBEDDED_PG_PORT must be a whole number 0-65535/);
     expect(loadConfig({ EMBEDDED_PG_PORT: '55432' }).embeddedPgPort).toBe(55432);
     expect(loadConfig({}).embeddedPgPort).toBeUndefined();
   });

@@ -11,7 +11,8 @@ import { createTestDatabase } from './support/database';
 import { testConfig, TEST_ROOT_CLIENT } from './support/server';
 
 const KEY = '0123456789abcdef0123456789abcdef';
-const PRODUCTION = { NODE_ENV: 'production', APP_ENCRYPTION_KEY: KEY };
+// What production requires besides the settings under test; serve() replaces the database URL.
+const PRODUCTION = { NODE_ENV: 'production', APP_ENCRYPTION_KEY: KEY, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/unused' };
 const ROOT_ENV = { OAUTH_ROOT_CLIENT_ID: TEST_ROOT_CLIENT.clientId, OAUTH_ROOT_CLIENT_SECRET: TEST_ROOT_CLIENT.clientSecret };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {

@@ -6,6 +6,7 @@ const KEY = {
   APP_ENCRYPTION_KEY: '0123456789abcdef0123456789abcdef',
   OAUTH_ROOT_CLIENT_ID: 'root',
   OAUTH_ROOT_CLIENT_SECRET: 'root-secret-0123456789',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/unused',
 };
 
 test('webhook settings default to a 10 s timeout, 3 attempts, and private networks allowed outside production only', () => {
