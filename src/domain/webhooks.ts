@@ -93,7 +93,7 @@ export async function patchWebhook(
       target.name = name;
     }
     if (patch.direction) target.direction = patch.direction;
-    if (patch.connectionConfigKey) {
+    if (patch.connectionConfigKey !== undefined && patch.connectionConfigKey !== null) {
       const connections = await resolveHttpsConnections(tx, [patch.connectionConfigKey]);
       target.connectionConfigId = connections.get(patch.connectionConfigKey)!;
     }
