@@ -37,6 +37,16 @@ describe('GraphQL request errors keep Apollo codes', () => {
     expect(res.errors![0].message).toMatch(/Variable "\$\w+"/);
   });
 
+  it.each<[string, string, object]>([
+    ['a lookup key', 'query($k: String!) { policy(key: $k) { key } }', { k: 'a\u0000b' }],
+    ['a name inside a list', 'mutation($i: [PolicyInput!]!) { upsertPolicies(input: $i) { key } }', { i: [{ key: 'ok', name: 'x\u0000' }] }],
+    ['a cursor', 'query($a: String) { policies(after: $a) { totalCount } }', { a: '\u0000' }],
+  ])('a NUL character in %s is BAD_USER_INPUT naming the argument (PostgreSQL text cannot hold one)', async (_label, query, variables) => {
+    const res = await t.gql(query, variables as Record<string, unknown>);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/NUL/);
+  });
+
   it('a body that is not JSON is a 400 with a GraphQL-shaped error, not a stack trace', async () => {
     const res = await post('{"query": ');
     expect(res.status).toBe(400);
