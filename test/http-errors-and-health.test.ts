@@ -96,8 +96,9 @@ describe('GET /health', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
-  it('answers 503 when the database is gone, and 200 again once it is back', async () => {
-    const other = await startTestServer();
+  it('answers 503 when the database is gone, and 200 again once it is back; GraphQL calls meanwhile get a generic error with a logged request id', async () => {
+    const logLines: string[] = [];
+    const other = await startTestServer({ logLevel: 'error' }, { write: (line: string) => logLines.push(line) });
     const dbName = new URL(other.server.orm.config.get('clientUrl')!).pathname.slice(1);
     const admin = new Client({ connectionString: adminUrl() });
     await admin.connect();
@@ -107,6 +108,16 @@ describe('GET /health', () => {
       const down = await fetch(`${other.url}/health`);
       expect(down.status).toBe(503);
       expect(await down.json()).toEqual({ status: 'unavailable', reason: 'database unreachable' });
+
+      const res = await fetch(`${other.url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ policy(key: "any") { key } }' }),
+      });
+      const requestId = res.headers.get('x-request-id')!;
+      const body = await res.json();
+      expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
+      expect(body.errors[0].message).toBe(`Internal server error (request id ${requestId})`);
+      const logged = logLines.map((line) => JSON.parse(line)).filter((line) => line.requestId === requestId);
+      expect(logged).toEqual([expect.objectContaining({ level: 50, msg: 'unexpected error in GraphQL request' })]);
 
       await admin.query(`create database ${dbName}`);
       expect((await fetch(`${other.url}/health`)).status).toBe(200);
