@@ -47,6 +47,12 @@ describe('GraphQL request errors keep Apollo codes', () => {
     expect(res.errors![0].message).toMatch(/NUL/);
   });
 
+  it.each([['\u0000'], ['a b'], ["' or 1=1 --"], ['x'.repeat(201)]])('a crafted cursor that decodes to %j is BAD_USER_INPUT', async (value) => {
+    const res = await t.gql('query($a: String) { connectionConfigs(after: $a) { totalCount } }', { a: Buffer.from(value).toString('base64url') });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/cursor/);
+  });
+
   it('a body that is not JSON is a 400 with a GraphQL-shaped error, not a stack trace', async () => {
     const res = await post('{"query": ');
     expect(res.status).toBe(400);
