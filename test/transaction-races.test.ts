@@ -3,9 +3,10 @@ import { UPSERT_CONNECTIONS, UPSERT_POLICIES } from './support/config-fixtures';
 import { dataOf, errorCode, startTestServer, type TestServer } from './support/server';
 
 /**
- * A row another transaction holds uncommitted is invisible to the server's own checks, so the
- * database constraint is what catches the clash. These tests force that path and show that it
- * answers CONFLICT (src/domain/transaction.ts), not INTERNAL_SERVER_ERROR.
+ * Races forced with a rival transaction on its own connection (src/domain/transaction.ts):
+ * a row the rival holds uncommitted is invisible to the server's own checks, so the database
+ * constraint catches the clash and the answer must be CONFLICT, not INTERNAL_SERVER_ERROR;
+ * a deadlock must be retried inside the server.
  */
 let t: TestServer;
 let rival: Client;
@@ -70,4 +71,22 @@ it('maps a connection name violation detected at commit to CONFLICT', async () =
   );
   expect(errorCode(res)).toBe('CONFLICT');
   expect(dataOf(await t.gql(`{ connectionConfig(key: "server_conn") { key } }`)).connectionConfig).toBeNull();
+});
+
+it('retries a mutation the database aborted as a deadlock victim, and it succeeds', async () => {
+  dataOf(await t.gql(UPSERT_CONNECTIONS, { input: ['dl_a', 'dl_b'].map((key) => ({ key, name: key, connectionType: 'HTTPS', access: 'READ' })) }));
+  await rival.query('begin');
+  await rival.query(`select 1 from connection_config where key = 'dl_b' for update`);
+  // The server locks dl_a, then waits for dl_b, which the rival holds.
+  const pending = t.gql(UPSERT_CONNECTIONS, {
+    input: ['dl_a', 'dl_b'].map((key) => ({ key, name: `${key} renamed`, connectionType: 'HTTPS', access: 'WRITE' })),
+  });
+  await untilServerBlocks();
+  // The rival now waits for dl_a: a cycle. The server waited first, so PostgreSQL aborts the server's transaction.
+  const rivalLock = rival.query(`select 1 from connection_config where key = 'dl_a' for update`);
+  await rivalLock;
+  await rival.query('commit');
+
+  const res = await pending;
+  expect(dataOf(res).upsertConnectionConfigs.map((c: any) => c.name)).toEqual(['dl_a renamed', 'dl_b renamed']);
 });
