@@ -169,13 +169,16 @@ it(`${CALLS} random calls across every operation never answer INTERNAL_SERVER_ER
     const outcome = res.errors?.[0]?.extensions?.code ?? 'OK';
     outcomes[op.name] = { ...outcomes[op.name], [outcome]: (outcomes[op.name]?.[outcome] ?? 0) + 1 };
     if (unexpected.length) failures.push({ call: i, op: op.name, codes: unexpected, errors: res.errors, variables: short(variables) });
+    const after = await snapshotTables(t);
     if (res.errors?.length) {
       errored++;
-      const after = await snapshotTables(t);
       if (JSON.stringify(after) !== JSON.stringify(before)) failures.push({ call: i, op: op.name, changedDataOnError: res.errors, variables: short(variables) });
+    } else {
+      const strayChange = changedOutsideTarget(op.name, variables, before, after);
+      if (strayChange) failures.push({ call: i, op: op.name, strayChange, variables: short(variables) });
     }
   }
-  console.log(`fuzz seed ${rnd.seed}: ${CALLS} calls, ${errored} answered errors, ${CALLS - errored} succeeded\n${JSON.stringify(outcomes, null, 1)}`);
+  console.log(`fuzz seed ${rnd.seed}: ${CALLS} calls, ${errored} answered errors, ${CALLS - errored} succeeded; outcomes ${JSON.stringify(outcomes)}`);
   expect(failures).toEqual([]);
   expect(errored).toBeGreaterThan(CALLS / 4);
   expect(CALLS - errored).toBeGreaterThan(CALLS / 10);
@@ -184,6 +187,32 @@ it(`${CALLS} random calls across every operation never answer INTERNAL_SERVER_ER
     group by policy_id, phase having max(position) <> count(*) - 1 or min(position) <> 0`);
   expect(gaps).toEqual([]);
 });
+
+type Snapshot = Awaited<ReturnType<typeof snapshotTables>>;
+const PHASES: Record<string, string> = { PRE_EXECUTION: 'pre', POST_EXECUTION: 'post', setPreWebhooks: 'pre', setPostWebhooks: 'post' };
+
+/** A successful call may change only what it targets; names the table it strayed into, if any. */
+function changedOutsideTarget(op: string, variables: Record<string, any>, before: Snapshot, after: Snapshot): string | undefined {
+  const same = (a: unknown[], b: unknown[]) => JSON.stringify(a) === JSON.stringify(b);
+  const policyId = (snapshot: Snapshot, key: unknown) => snapshot.policies.find((p: any) => p.key === key)?.id;
+  const webhooksOutside = (snapshot: Snapshot, policy: string | undefined, phase?: string) =>
+    snapshot.webhooks.filter((w: any) => w.policy_id !== policy || (phase !== undefined && w.phase !== phase));
+
+  const connectionsMayChange = ['upsertConnectionConfigs', 'setConnectionSecrets', 'deleteConnectionConfig'].includes(op);
+  const policiesMayChange = ['upsertPolicies', 'deletePolicy'].includes(op);
+  if (!connectionsMayChange && !same(before.connections, after.connections)) return 'connection_config';
+  if (!policiesMayChange && !same(before.policies, after.policies)) return 'policy';
+  if (op === 'deletePolicy') {
+    const id = policyId(before, variables.key);
+    return same(webhooksOutside(before, id), webhooksOutside(after, id)) ? undefined : 'policy_webhook of another policy';
+  }
+  if (['setPreWebhooks', 'setPostWebhooks', 'patchWebhook', 'deleteWebhook'].includes(op)) {
+    const id = policyId(before, variables.policyKey);
+    const phase = PHASES[op] ?? PHASES[variables.phase];
+    return same(webhooksOutside(before, id, phase), webhooksOutside(after, id, phase)) ? undefined : 'policy_webhook outside the target phase';
+  }
+  return same(before.webhooks, after.webhooks) ? undefined : 'policy_webhook';
+}
 
 /** Variables with long strings cut, for readable failure output. */
 function short(value: unknown): unknown {
