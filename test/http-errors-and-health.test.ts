@@ -115,13 +115,10 @@ describe('GET /health', () => {
       expect(down.status).toBe(503);
       expect(await down.json()).toEqual({ status: 'unavailable', reason: 'database unreachable' });
 
-      const res = await fetch(`${other.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ policy(key: "any") { key } }' }),
-      });
-      const requestId = res.headers.get('x-request-id')!;
-      const body = await res.json();
-      expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
-      expect(body.errors[0].message).toBe(`Internal server error (request id ${requestId})`);
+      const requestId = 'health-test-request';
+      const body = await other.gql('{ policy(key: "any") { key } }', {}, { 'x-request-id': requestId });
+      expect(body.errors![0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
+      expect(body.errors![0].message).toBe(`Internal server error (request id ${requestId})`);
       const logged = logLines.map((line) => JSON.parse(line)).filter((line) => line.requestId === requestId);
       expect(logged).toEqual([expect.objectContaining({ level: 50, msg: 'unexpected error in GraphQL request' })]);
 
