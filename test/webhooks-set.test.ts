@@ -67,6 +67,12 @@ describe.each<[string, Phase, 'setPreWebhooks' | 'setPostWebhooks']>([
     expect(res.map((w: any) => w.name)).toEqual(['Second', 'First']);
   });
 
+  it('gives a removed webhook\'s name to a new one in the same call', async () => {
+    dataOf(await set([hook('old', { name: 'Shared name' })]));
+    const res = dataOf(await set([hook('new', { name: 'Shared name' })]))[field];
+    expect(res.map((w: any) => [w.key, w.name])).toEqual([['new', 'Shared name']]);
+  });
+
   it('removes them all for an empty list', async () => {
     await givenWebhooks(t, policy, phase, ['a', 'b'], 'hook_a');
     expect(dataOf(await set([]))[field]).toEqual([]);
