@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../domain/crypto';
 import { createContext, type Context } from '../graphql/context';
 import { errorLoggingPlugin, formatError } from '../graphql/errors';
+import { rejectNulCharactersPlugin } from '../graphql/nul-characters';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits';
 import type { Logger } from '../logger';
 import { bearerAuth } from './bearer-auth';
@@ -38,7 +39,7 @@ export async function createApp(deps: AppDeps) {
     formatError,
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin, costLimitPlugin(deps.maxQueryCost)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin, rejectNulCharactersPlugin, costLimitPlugin(deps.maxQueryCost)],
     validationRules: [depthLimitRule(deps.maxQueryDepth)],
     // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would race its shutdown and hang it
     stopOnTerminationSignals: false,

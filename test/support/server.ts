@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { DestinationStream } from 'pino';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startServer, type RunningServer } from '../../src/server';
@@ -56,11 +57,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-/** A real server on a random port over a fresh database; one per test file. */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+/** A real server on a random port over a fresh database; one per test file. logDestination captures its log lines. */
+export async function startTestServer(overrides: Partial<Config> = {}, logDestination?: DestinationStream): Promise<TestServer> {
   const db = await createTestDatabase();
   const config = testConfig({ databaseUrl: db.url, ...overrides });
-  const server = await startServer(config, createLogger(config.logLevel));
+  const server = await startServer(config, createLogger(config.logLevel, logDestination));
   const knex = server.orm.em.getConnection().getKnex();
   let recording: string[] | null = null;
   knex.on('query', (q: { sql: string }) => recording?.push(q.sql));
