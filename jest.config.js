@@ -14,4 +14,7 @@ module.exports = {
     }],
   },
   testTimeout: 60000,
+  // without DATABASE_URL: one embedded PostgreSQL for the whole run, in a temporary directory
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

@@ -18,9 +18,30 @@ export interface Config {
   replyTokenTtlSeconds: number;
   /** Requests worked on in parallel per process; 0 with `serve` runs the API without a worker. */
   workerConcurrency: number;
+  /** Per webhook call: connect, headers and body (WEBHOOK_TIMEOUT_MS). */
   webhookTimeoutMs: number;
+  /** Attempts per webhook delivery, the first included (WEBHOOK_MAX_ATTEMPTS). */
   webhookMaxAttempts: number;
+  /** Webhook URLs may reach loopback/private/link-local addresses (WEBHOOK_ALLOW_PRIVATE_NETWORKS). */
   webhookAllowPrivateNetworks: boolean;
+  /** Backoff between webhook attempts (WEBHOOK_BACKOFF_BASE_MS, WEBHOOK_BACKOFF_MAX_MS). */
+  webhookBackoffBaseMs: number;
+  webhookBackoffMaxMs: number;
+  /** Root OAuth client with every scope; generated in dataDir outside production when unset. */
+  rootClientId?: string;
+  rootClientSecret?: string;
+  accessTokenTtlSeconds: number;
+  /** Failed /oauth/token attempts allowed per client id within the window before it is locked. */
+  tokenFailureLimit: number;
+  tokenFailureWindowSeconds: number;
+  introspection: boolean;
+  /** Browser origins allowed by CORS besides http://localhost:* outside production. */
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  /** Port of the embedded PostgreSQL (used without DATABASE_URL); undefined: a free one chosen at start. */
+  embeddedPgPort?: number;
 }
 
 export class ConfigError extends Error {
@@ -37,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV || 'development';
   const production = nodeEnv === 'production';
 
-  const port = parsePort(env.PORT, 4000, 'PORT', problems);
+  const port = parseInteger(env.PORT, 4000, 'PORT', 0, 65535, problems);
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -45,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  if (!databaseUrl && production) {
+    problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for development only)');
+  }
+  const embeddedPgPort = parseInteger(env.EMBEDDED_PG_PORT, 0, 'EMBEDDED_PG_PORT', 0, 65535, problems) || undefined;
 
   let encryptionKey: Buffer | undefined;
   if (env.APP_ENCRYPTION_KEY) {
@@ -58,17 +83,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const replyTokenTtlSeconds = parseInteger(env.REPLY_TOKEN_TTL_SECONDS, 7 * 24 * 3600, 'REPLY_TOKEN_TTL_SECONDS', 1, 365 * 24 * 3600, problems);
   const workerConcurrency = parseInteger(env.WORKER_CONCURRENCY, 4, 'WORKER_CONCURRENCY', 0, 256, problems);
-  const webhookTimeoutMs = parseInteger(env.WEBHOOK_TIMEOUT_MS, 10000, 'WEBHOOK_TIMEOUT_MS', 1, 600000, problems);
+  const webhookTimeoutMs = parseInteger(env.WEBHOOK_TIMEOUT_MS, 10_000, 'WEBHOOK_TIMEOUT_MS', 1, 600_000, problems);
   const webhookMaxAttempts = parseInteger(env.WEBHOOK_MAX_ATTEMPTS, 3, 'WEBHOOK_MAX_ATTEMPTS', 1, 20, problems);
   const webhookAllowPrivateNetworks = parseBoolean(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS, !production, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', problems);
+  const webhookBackoffBaseMs = parseInteger(env.WEBHOOK_BACKOFF_BASE_MS, 500, 'WEBHOOK_BACKOFF_BASE_MS', 0, 600_000, problems);
+  const webhookBackoffMaxMs = parseInteger(env.WEBHOOK_BACKOFF_MAX_MS, 30_000, 'WEBHOOK_BACKOFF_MAX_MS', 0, 3_600_000, problems);
+  const rootClientId = env.OAUTH_ROOT_CLIENT_ID || undefined;
+  const rootClientSecret = env.OAUTH_ROOT_CLIENT_SECRET || undefined;
+  if (production && !rootClientId) problems.push('OAUTH_ROOT_CLIENT_ID is required when NODE_ENV=production');
+  if (production && !rootClientSecret) problems.push('OAUTH_ROOT_CLIENT_SECRET is required when NODE_ENV=production');
+  if (!production && Boolean(rootClientId) !== Boolean(rootClientSecret)) {
+    problems.push('OAUTH_ROOT_CLIENT_ID and OAUTH_ROOT_CLIENT_SECRET must be set together');
+  }
+  if (rootClientSecret && rootClientSecret.length < 16) problems.push('OAUTH_ROOT_CLIENT_SECRET must be at least 16 characters');
+  const corsOrigins = parseOrigins(env.CORS_ORIGINS, problems);
+
+  const limits = {
+    accessTokenTtlSeconds: parseInteger(env.ACCESS_TOKEN_TTL_SECONDS, 3600, 'ACCESS_TOKEN_TTL_SECONDS', 1, 31_536_000, problems),
+    tokenFailureLimit: parseInteger(env.OAUTH_MAX_FAILED_ATTEMPTS, 10, 'OAUTH_MAX_FAILED_ATTEMPTS', 1, 1_000_000, problems),
+    tokenFailureWindowSeconds: parseInteger(env.OAUTH_FAILED_ATTEMPTS_WINDOW_SECONDS, 60, 'OAUTH_FAILED_ATTEMPTS_WINDOW_SECONDS', 1, 86_400, problems),
+    introspection: !production || env.GRAPHQL_INTROSPECTION === 'true',
+    bodyLimitBytes: parseInteger(env.MAX_REQUEST_BODY_BYTES, 1024 * 1024, 'MAX_REQUEST_BODY_BYTES', 1, 1024 ** 3, problems),
+    maxQueryDepth: parseInteger(env.GRAPHQL_MAX_DEPTH, 10, 'GRAPHQL_MAX_DEPTH', 1, 1000, problems),
+    maxQueryCost: parseInteger(env.GRAPHQL_MAX_COST, 10_000, 'GRAPHQL_MAX_COST', 1, 100_000_000, problems),
+  };
 
   if (problems.length) throw new ConfigError(problems);
   return {
-    replyTokenTtlSeconds,
-    workerConcurrency,
-    webhookTimeoutMs,
-    webhookMaxAttempts,
-    webhookAllowPrivateNetworks,
     nodeEnv,
     production,
     databaseUrl,
@@ -77,17 +118,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKey,
     logLevel,
     dataDir: resolve(env.DATA_DIR || '.dsr-hooks'),
+    replyTokenTtlSeconds,
+    workerConcurrency,
+    webhookTimeoutMs,
+    webhookMaxAttempts,
+    webhookAllowPrivateNetworks,
+    webhookBackoffBaseMs,
+    webhookBackoffMaxMs,
+    rootClientId,
+    rootClientSecret,
+    corsOrigins,
+    ...limits,
+    embeddedPgPort,
   };
 }
 
-export function parsePort(value: string | undefined, fallback: number, name: string, problems: string[]): number {
-  if (value === undefined || value === '') return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    problems.push(`${name} must be a port number 0-65535 (got "${value}")`);
-    return fallback;
+/** CORS_ORIGINS: comma-separated exact origins such as https://admin.example.com. */
+export function parseOrigins(value: string | undefined, problems: string[]): string[] {
+  const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let normalised: string | undefined;
+    try {
+      normalised = new URL(origin).origin;
+    } catch {
+      normalised = undefined;
+    }
+    if (normalised !== origin) problems.push(`CORS_ORIGINS entry "${origin}" must be an origin like https://app.example.com (scheme, host, optional port; no path or trailing slash)`);
   }
-  return port;
+  return origins;
 }
 
 export function parseInteger(
@@ -104,8 +162,9 @@ export function parseInteger(
 
 export function parseBoolean(value: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {
   if (value === undefined || value === '') return fallback;
-  if (value === 'true' || value === '1') return true;
-  if (value === 'false' || value === '0') return false;
+  const normalised = value.trim().toLowerCase();
+  if (normalised === 'true' || normalised === '1') return true;
+  if (normalised === 'false' || normalised === '0') return false;
   problems.push(`${name} must be true or false (got "${value}")`);
   return fallback;
 }

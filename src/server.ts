@@ -3,12 +3,20 @@ import type { AddressInfo } from 'node:net';
 import { resolveEncryptionKey, type Config } from './config';
 import { resolveDatabase } from './db/database';
 import { initOrm, type Orm } from './db/orm';
+import { AccessTokenSigner } from './domain/access-tokens';
 import { SecretBox } from './domain/crypto';
+import { resolveRootClient } from './domain/root-client';
+import { dispatcherOptionsFromConfig } from './execution/dispatcher-options';
 import { installQueue } from './execution/queue';
 import { startWorker } from './execution/worker';
 import { buildSchema } from './graphql/schema';
+import { ALL_SCOPES } from './graphql/scopes';
 import { createApp } from './http/app';
+import { FailedAttemptLimiter } from './http/failed-attempts';
 import type { Logger } from './logger';
+
+/** GraphiQL's development token outlives a working session even when access tokens are short. */
+const DEV_GRAPHIQL_TOKEN_SECONDS = 12 * 3600;
 
 export interface RunningServer {
   url: string;
@@ -18,7 +26,10 @@ export interface RunningServer {
 
 /** Database, migrations, schema and HTTP: everything `serve` starts, stopped again by close(). */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const box = new SecretBox(resolveEncryptionKey(config, (msg) => logger.warn(msg)));
+  const encryptionKey = resolveEncryptionKey(config, (msg) => logger.warn(msg));
+  const box = new SecretBox(encryptionKey);
+  const signer = new AccessTokenSigner(encryptionKey);
+  const root = resolveRootClient(config);
   const database = await resolveDatabase(config, logger);
   const orm = await initOrm(database.url, { log: (message) => logger.debug({ component: 'mikro-orm' }, message) });
   await installQueue(database.url, logger);
@@ -29,16 +40,39 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     em: orm.em,
     box,
     logger,
-    introspection: !config.production,
+    introspection: config.introspection,
+    bodyLimit: config.bodyLimitBytes,
+    tokens: {
+      signer,
+      root,
+      rootScopes: ALL_SCOPES,
+      ttlSeconds: config.accessTokenTtlSeconds,
+      limiter: new FailedAttemptLimiter(config.tokenFailureLimit, config.tokenFailureWindowSeconds * 1000),
+    },
+    cors: { origins: config.corsOrigins, allowLocalhost: !config.production },
+    maxQueryDepth: config.maxQueryDepth,
+    maxQueryCost: config.maxQueryCost,
+    // Development only: GraphiQL opens ready to use, with a fresh root token on every page load.
+    graphiqlHeaders: config.production
+      ? undefined
+      : () => ({ Authorization: `Bearer ${signer.sign(root.clientId, ALL_SCOPES, Math.max(config.accessTokenTtlSeconds, DEV_GRAPHIQL_TOKEN_SECONDS)).token}` }),
   });
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
+    // express 5 hands a listen error (e.g. EADDRINUSE) to this callback instead of emitting it
+    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host}:${port}`;
   logger.info({ url: `${url}/graphql` }, 'dsr-hooks is listening; open /graphql in a browser for GraphiQL');
+  if (root.file) {
+    // Printed on purpose (development only): these generated credentials are how you get a token.
+    logger.info(
+      { graphiql: `${url}/graphql`, rootClientId: root.clientId, rootClientSecret: root.clientSecret, keptIn: root.file },
+      `development root client: POST ${url}/oauth/token with grant_type=client_credentials and these credentials; GraphiQL at ${url}/graphql comes with a root token filled in`,
+    );
+  }
 
   return {
     url,
@@ -63,9 +97,7 @@ export function workerOptions(config: Config, databaseUrl: string, orm: Orm, box
     logger,
     concurrency: config.workerConcurrency,
     replyTokenTtlSeconds: config.replyTokenTtlSeconds,
-    webhookTimeoutMs: config.webhookTimeoutMs,
-    webhookMaxAttempts: config.webhookMaxAttempts,
-    webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
+    dispatcher: dispatcherOptionsFromConfig(config),
     onLivenessLost(err: unknown) {
       logger.fatal({ err }, 'lost the worker liveness connection to PostgreSQL; exiting so other workers can take over');
       process.exit(1);

@@ -8,7 +8,11 @@ describe('privacy request settings', () => {
   });
 
   it('refuse private network webhooks by default in production only', () => {
-    expect(loadConfig({ NODE_ENV: 'production', APP_ENCRYPTION_KEY: '0123456789abcdef0123456789abcdef' }).webhookAllowPrivateNetworks).toBe(false);
+    const production = {
+      NODE_ENV: 'production', APP_ENCRYPTION_KEY: '0123456789abcdef0123456789abcdef', DATABASE_URL: 'postgres://db/x',
+      OAUTH_ROOT_CLIENT_ID: 'root', OAUTH_ROOT_CLIENT_SECRET: 'root-secret-0123456789',
+    };
+    expect(loadConfig(production).webhookAllowPrivateNetworks).toBe(false);
     expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' }).webhookAllowPrivateNetworks).toBe(false);
   });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createLogger } from '../src/logger';
 import { startServer, type RunningServer } from '../src/server';
 import { createTestDatabase } from './support/database';
-import { createRequests, setUpPolicy } from './support/privacy-requests';
+import { clientFor, createRequests, setUpPolicy } from './support/privacy-requests';
 import { startRequestReceiver, type RequestReceiver } from './support/request-receiver';
 import { TEST_ENCRYPTION_KEY, testConfig, type TestServer } from './support/server';
 
@@ -87,17 +87,9 @@ beforeAll(async () => {
     return { body: { halt: call.path === '/check' && email.startsWith('halt') } };
   });
   db = await createTestDatabase();
-  api = await startServer(testConfig({ databaseUrl: db.url, workerConcurrency: 0 }), createLogger('silent'));
-  t = {
-    url: api.url,
-    server: api,
-    gql: async (query, variables) => (await fetch(`${api.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
-    })).json() as Promise<any>,
-    countStatements: () => { throw new Error('not needed'); },
-    sql: (text, params = []) => api.orm.em.getConnection().execute(text, params) as Promise<any[]>,
-    close: () => api.close(),
-  };
+  const config = testConfig({ databaseUrl: db.url, workerConcurrency: 0 });
+  api = await startServer(config, createLogger('silent'));
+  t = clientFor(api, config);
   await setUpPolicy(t, 'crash', [
     { key: 'notice', direction: 'ONE_WAY', url: r.url },
     { key: 'check', direction: 'TWO_WAY', url: r.url },

@@ -3,7 +3,7 @@ import type { Config } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startServer, type RunningServer } from '../src/server';
 import { createTestDatabase } from './support/database';
-import { createRequest, createRequests, getRequest, setUpPolicy, waitForStatus } from './support/privacy-requests';
+import { clientFor, createRequest, createRequests, getRequest, setUpPolicy, waitForStatus } from './support/privacy-requests';
 import { startRequestReceiver, type RequestReceiver } from './support/request-receiver';
 import { dataOf, errorCode, testConfig, type TestServer } from './support/server';
 
@@ -16,19 +16,12 @@ let r: RequestReceiver;
 const running: RunningServer[] = [];
 
 async function serve(overrides: Partial<Config>): Promise<TestServer> {
-  const server = await startServer(testConfig({ databaseUrl: db.url, ...overrides }), createLogger('silent'));
+  const config = testConfig({ databaseUrl: db.url, ...overrides });
+  const server = await startServer(config, createLogger('silent'));
   running.push(server);
+  const client = clientFor(server, config);
   return {
-    url: server.url,
-    server,
-    async gql(query, variables, headers = {}) {
-      const res = await fetch(`${server.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }),
-      });
-      return res.json() as Promise<any>;
-    },
-    countStatements: () => { throw new Error('not needed'); },
-    sql: (text, params = []) => server.orm.em.getConnection().execute(text, params) as Promise<any[]>,
+    ...client,
     close: async () => {
       running.splice(running.indexOf(server), 1);
       await server.close();

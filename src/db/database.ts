@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { startEmbeddedPostgres } from './embedded';
 import { describeDatabaseUrl } from './orm';
 
 export interface Database {
@@ -7,11 +8,20 @@ export interface Database {
   stop(): Promise<void>;
 }
 
-/** The PostgreSQL to use: DATABASE_URL when given. */
+/** The PostgreSQL to use: DATABASE_URL when given, otherwise an embedded one in DATA_DIR (development only). */
 export async function resolveDatabase(config: Config, logger: Logger): Promise<Database> {
-  if (!config.databaseUrl) {
-    throw new Error('DATABASE_URL is not set; set it to a postgres:// URL');
+  if (config.databaseUrl) {
+    logger.info({ database: describeDatabaseUrl(config.databaseUrl) }, 'using PostgreSQL from DATABASE_URL');
+    return { url: config.databaseUrl, stop: async () => {} };
   }
-  logger.info({ database: describeDatabaseUrl(config.databaseUrl) }, 'using PostgreSQL from DATABASE_URL');
-  return { url: config.databaseUrl, stop: async () => {} };
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPgPort,
+    warn: (message) => logger.warn(message),
+  });
+  logger.info(
+    { database: 'embedded', dataDir: embedded.pgDir, port: embedded.port },
+    `using the embedded PostgreSQL 17 in ${embedded.pgDir}, for development only; set DATABASE_URL to use your own PostgreSQL`,
+  );
+  return embedded;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ConnectionConfig } from '../db/entities';
 import { knex, query } from '../db/sql';
 import { AccessLevel, ConnectionType } from './enums';
@@ -29,7 +29,11 @@ export async function upsertConnectionConfigs(em: EntityManager, inputs: Connect
   const keys = items.map((i) => i.key);
   const names = items.map((i) => i.name);
   const saved = await inTransaction(em, async (tx) => {
-    const existing = await tx.find(ConnectionConfig, { $or: [{ key: { $in: keys } }, { name: { $in: names } }] });
+    // Locked so that a concurrent setWebhooks (which share-locks the connections it uses) cannot slip a
+    // webhook onto a connection whose type this call changes.
+    const existing = await tx.find(
+      ConnectionConfig, { $or: [{ key: { $in: keys } }, { name: { $in: names } }] }, { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     const byKey = new Map(existing.map((c) => [c.key, c]));
     for (const other of existing) {
       const claimant = items.find((i) => i.name === other.name);
@@ -44,9 +48,11 @@ export async function upsertConnectionConfigs(em: EntityManager, inputs: Connect
           `connection "${item.key}" has ${entity.connectionType} secrets; delete it to change its type to ${item.connectionType}`,
         );
       }
-      tx.assign(entity, item);
       return entity;
     });
+    const leavingHttps = entities.filter((e, i) => e.connectionType === ConnectionType.HTTPS && items[i].connectionType !== ConnectionType.HTTPS);
+    await refuseLeavingHttpsWhileUsed(tx, leavingHttps);
+    entities.forEach((entity, i) => tx.assign(entity, items[i]));
     await tx.flush();
     return entities.map((e) => e.id);
   });
@@ -74,20 +80,34 @@ export async function deleteConnectionConfig(em: EntityManager, key: string): Pr
   return inTransaction(em, async (tx) => {
     const [row] = await query<{ id: string }>(tx, 'select id from connection_config where key = ? for update', [key]);
     if (!row) throw new NotFoundError(`connection "${key}" does not exist`);
-    const users = await query<{ policyKey: string; phase: string; key: string }>(
-      tx,
-      `select p.key as "policyKey", w.phase, w.key from policy_webhook w join policy p on p.id = w.policy_id
-       where w.connection_config_id = ? order by p.key, w.phase, w.position limit 21`,
-      [row.id],
-    );
-    if (users.length) {
-      const listed = users.slice(0, 20).map((u) => `${u.policyKey}/${u.phase}/${u.key}`).join(', ');
-      const more = users.length > 20 ? ' and more' : '';
-      throw new ConflictError(`connection "${key}" is used by webhooks ${listed}${more}; remove them first`);
-    }
+    const users = await webhooksUsing(tx, row.id);
+    if (users) throw new ConflictError(`connection "${key}" is used by webhooks ${users}; remove them first`);
     await query(tx, 'delete from connection_config where id = ?', [row.id]);
     return true;
   });
+}
+
+/** Webhooks call HTTPS connections, so one they use must stay HTTPS. */
+async function refuseLeavingHttpsWhileUsed(tx: EntityManager, leaving: ConnectionConfig[]): Promise<void> {
+  for (const connection of leaving) {
+    const users = await webhooksUsing(tx, connection.id);
+    if (users) {
+      throw new ConflictError(`connection "${connection.key}" is used by webhooks ${users}, which need HTTPS; remove them before changing its type`);
+    }
+  }
+}
+
+/** "policy/phase/key, ..." of the webhooks using the connection (at most 20 named), or null when none do. */
+async function webhooksUsing(tx: EntityManager, connectionId: string): Promise<string | null> {
+  const users = await query<{ policyKey: string; phase: string; key: string }>(
+    tx,
+    `select p.key as "policyKey", w.phase, w.key from policy_webhook w join policy p on p.id = w.policy_id
+     where w.connection_config_id = ? order by p.key, w.phase, w.position limit 21`,
+    [connectionId],
+  );
+  if (!users.length) return null;
+  const listed = users.slice(0, 20).map((u) => `${u.policyKey}/${u.phase}/${u.key}`).join(', ');
+  return users.length > 20 ? `${listed} and more` : listed;
 }
 
 export function listConnectionConfigs(em: EntityManager, args: PageArgs): Promise<Page<ConnectionConfigView>> {

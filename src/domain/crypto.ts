@@ -30,17 +30,22 @@ export class SecretBox {
     return [VERSION, ...parts].join(':');
   }
 
-  /** Throws DecryptionError when the auth tag does not verify: never returns garbage. */
+  /** Throws DecryptionError when the value is malformed or the auth tag does not verify: never returns garbage. */
   decrypt(sealed: string): string {
-    const [version, iv64, tag64, data64] = sealed.split(':');
-    if (version !== VERSION || iv64 === undefined || tag64 === undefined || data64 === undefined) {
+    const parts = sealed.split(':');
+    if (parts.length !== 4 || parts[0] !== VERSION) throw new DecryptionError();
+    try {
+      const [iv, tag, data] = parts.slice(1).map((p) => forge.util.decode64(p));
+      if (iv.length !== IV_BYTES || tag.length !== TAG_BITS / 8) throw new DecryptionError();
+      const decipher = forge.cipher.createDecipher('AES-GCM', this.key);
+      decipher.start({ iv, tag: forge.util.createBuffer(tag), tagLength: TAG_BITS });
+      decipher.update(forge.util.createBuffer(data));
+      if (!decipher.finish()) throw new DecryptionError();
+      return forge.util.decodeUtf8(decipher.output.getBytes());
+    } catch {
+      // forge throws plain Errors for some malformed input; a caller must only ever see DecryptionError.
       throw new DecryptionError();
     }
-    const decipher = forge.cipher.createDecipher('AES-GCM', this.key);
-    decipher.start({ iv: forge.util.decode64(iv64), tag: forge.util.createBuffer(forge.util.decode64(tag64)), tagLength: TAG_BITS });
-    decipher.update(forge.util.createBuffer(forge.util.decode64(data64)));
-    if (!decipher.finish()) throw new DecryptionError();
-    return forge.util.decodeUtf8(decipher.output.getBytes());
   }
 
   encryptJson(value: unknown): string {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from '../db/sql';
 import { InvalidInputError } from './errors';
+import { KEY_PATTERN, MAX_KEY_LENGTH } from './keys';
 import type { Page } from './views';
 
 export const MAX_PAGE_SIZE = 200;
@@ -14,9 +15,12 @@ export function encodeCursor(value: string): string {
   return Buffer.from(value, 'utf8').toString('base64url');
 }
 
+/** Cursors are encoded keys; anything else (including a crafted cursor that decodes to junk) is refused. */
 export function decodeCursor(cursor: string): string {
   const value = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!value || encodeCursor(value) !== cursor) throw new InvalidInputError(`"after" is not a cursor this API returned`);
+  if (!KEY_PATTERN.test(value) || value.length > MAX_KEY_LENGTH || encodeCursor(value) !== cursor) {
+    throw new InvalidInputError(`"after" is not a cursor this API returned`);
+  }
   return value;
 }
 

@@ -90,11 +90,11 @@ export async function listPrivacyRequests(
 }
 
 export function requestCursor(request: PrivacyRequestView): string {
-  return `${request.createdMicros}:${request.id}`;
+  return `${request.createdMicros}.${request.id}`;
 }
 
 function parseRequestCursor(cursor: string): { micros: string; id: string } {
-  const [micros, id] = decodeCursor(cursor).split(':');
+  const [micros, id] = decodeCursor(cursor).split('.');
   if (!/^\d{1,20}$/.test(micros ?? '') || !isUuid(id ?? '')) throw new InvalidInputError(`"after" is not a cursor this API returned`);
   return { micros, id };
 }

@@ -93,7 +93,7 @@ export async function patchWebhook(
       target.name = name;
     }
     if (patch.direction) target.direction = patch.direction;
-    if (patch.connectionConfigKey) {
+    if (patch.connectionConfigKey !== undefined && patch.connectionConfigKey !== null) {
       const connections = await resolveHttpsConnections(tx, [patch.connectionConfigKey]);
       target.connectionConfigId = connections.get(patch.connectionConfigKey)!;
     }
@@ -148,7 +148,8 @@ async function resolveHttpsConnections(tx: EntityManager, keys: string[]): Promi
   if (!unique.length) return new Map();
   const k = knex(tx);
   const rows = await query<{ id: string; key: string; connectionType: ConnectionType }>(
-    tx, k.select('id', 'key', { connectionType: 'connection_type' }).from('connection_config').whereIn('key', unique),
+    // FOR SHARE: the type read here must not change before this transaction commits (see upsertConnectionConfigs).
+    tx, k.select('id', 'key', { connectionType: 'connection_type' }).from('connection_config').whereIn('key', unique).forShare(),
   );
   const missing = unique.filter((key) => !rows.some((r) => r.key === key));
   if (missing.length) throw new NotFoundError(`connection ${missing.map((m) => `"${m}"`).join(', ')} does not exist`);

@@ -1,58 +1,149 @@
-// TEMPORARY stand-in for the dispatcher being written on the `dispatcher` branch (same interface);
-// the lead replaces this file at merge. Only what the request pipeline's tests need.
-import { Agent, request } from 'undici';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent } from 'undici';
+import { guardedLookup } from './address-guard';
+import { postOnce, type AttemptResponse } from './http-attempt';
+import { backoffDelayMs, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_MAX_MS } from './retry-policy';
+import { signatureHeaders } from './webhook-signature';
 
-export interface WebhookTarget { url: string; authorization: string; signingSecret?: string | null }
-export interface DeliveryRequest { target: WebhookTarget; body: Record<string, unknown>; headers?: Record<string, string>; deliveryId: string }
+export interface WebhookTarget {
+  url: string;
+  authorization: string;
+  signingSecret?: string | null;
+}
+
+export interface DeliveryRequest {
+  target: WebhookTarget;
+  /** The wire-format JSON body; serialised once, so every attempt sends the same bytes. */
+  body: Record<string, unknown>;
+  /** Extra headers (reply-to, reply-to-token); they cannot replace the ones the dispatcher sets. */
+  headers?: Record<string, string>;
+  /** Sent as the webhook-id header on every attempt of this delivery, so receivers can de-duplicate. */
+  deliveryId: string;
+}
+
 export type AttemptOutcome = 'DELIVERED' | 'FAILED';
-export interface AttemptRecord { attempt: number; outcome: AttemptOutcome; responseStatus: number | null; error: string | null; durationMs: number; willRetry: boolean }
-export interface DeliveryResult { ok: boolean; status: number | null; body: string | null; error: string | null; attempts: AttemptRecord[] }
-export interface DispatcherOptions { timeoutMs: number; maxAttempts: number; maxResponseBytes: number; allowPrivateNetworks: boolean; backoffBaseMs?: number; backoffMaxMs?: number }
 
+export interface AttemptRecord {
+  attempt: number;
+  outcome: AttemptOutcome;
+  responseStatus: number | null;
+  error: string | null;
+  durationMs: number;
+  willRetry: boolean;
+}
+
+/**
+ * ok means a 2xx arrived within the limits; nothing else is "delivered" here. A caller with a
+ * looser rule (a one_way webhook counts any final HTTP response as delivered) reads `status`:
+ * it is set whenever a response arrived, including 3xx/4xx and retryable statuses that ran out
+ * of attempts, and null for network errors, timeouts and refused addresses.
+ */
+export interface DeliveryResult {
+  ok: boolean;
+  status: number | null;
+  /** The final response body as utf8; null when no response arrived or it was over the cap. */
+  body: string | null;
+  /** Why the delivery failed, fit for failureReason: no secrets, no URL. Null when ok. */
+  error: string | null;
+  attempts: AttemptRecord[];
+}
+
+export interface DispatcherOptions {
+  /** Per attempt, covering connect, headers and body. */
+  timeoutMs: number;
+  maxAttempts: number;
+  maxResponseBytes: number;
+  allowPrivateNetworks: boolean;
+  backoffBaseMs?: number;
+  /** Caps every wait between attempts, Retry-After included. */
+  backoffMaxMs?: number;
+}
+
+export type OnAttempt = (attempt: AttemptRecord) => Promise<void>;
+
+const RESERVED_HEADERS = ['content-type', 'authorization', 'webhook-id', 'webhook-timestamp', 'webhook-signature'];
+
+/** Outbound webhook calls: one keep-alive agent, a timeout and size cap per call, retries with backoff. */
 export class Dispatcher {
   private readonly agent: Agent;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
 
   constructor(private readonly options: DispatcherOptions) {
-    this.agent = new Agent({ keepAliveTimeout: 10_000, connections: 128 });
+    if (!(options.maxAttempts >= 1) || !(options.timeoutMs > 0) || !(options.maxResponseBytes >= 0)) {
+      throw new Error('Dispatcher needs maxAttempts >= 1, timeoutMs > 0 and maxResponseBytes >= 0');
+    }
+    this.backoffBaseMs = options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
+    this.backoffMaxMs = options.backoffMaxMs ?? DEFAULT_BACKOFF_MAX_MS;
+    this.agent = new Agent({
+      connect: { timeout: options.timeoutMs, ...(options.allowPrivateNetworks ? {} : { lookup: guardedLookup }) },
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
   }
 
-  async deliver(req: DeliveryRequest, onAttempt?: (a: AttemptRecord) => Promise<void>): Promise<DeliveryResult> {
+  /**
+   * POSTs the body until a 2xx, a failure that retrying cannot fix, or maxAttempts. onAttempt is
+   * awaited after every attempt, before any wait; if it throws, deliver stops and rejects with it.
+   */
+  async deliver(request: DeliveryRequest, onAttempt?: OnAttempt): Promise<DeliveryResult> {
+    const payload = Buffer.from(JSON.stringify(request.body), 'utf8');
+    const target = parseTargetUrl(request.target.url);
     const attempts: AttemptRecord[] = [];
-    const payload = JSON.stringify(req.body);
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
-      let status: number | null = null;
-      let body: string | null = null;
-      let error: string | null = null;
-      try {
-        const res = await request(req.target.url, {
-          method: 'POST',
-          dispatcher: this.agent,
-          headers: { 'content-type': 'application/json', authorization: req.target.authorization, 'webhook-id': req.deliveryId, ...req.headers },
-          body: payload,
-          headersTimeout: this.options.timeoutMs,
-          bodyTimeout: this.options.timeoutMs,
-        });
-        status = res.statusCode;
-        body = await res.body.text();
-      } catch (err) {
-        error = (err as Error).message || 'request failed';
-      }
-      const retryable = status === null || status >= 500 || status === 408 || status === 429;
-      const ok = status !== null && status >= 200 && status < 300;
-      const willRetry = !ok && retryable && attempt < this.options.maxAttempts;
+      const response = typeof target === 'string'
+        ? { status: null, body: null, error: target, retryable: false, retryAfterMs: null }
+        : await postOnce(this.agent, target, this.headersFor(request, payload), payload, this.options);
+      const willRetry = response.retryable && attempt < this.options.maxAttempts;
       const record: AttemptRecord = {
-        attempt, outcome: ok ? 'DELIVERED' : 'FAILED', responseStatus: status, error,
-        durationMs: Math.round(performance.now() - started), willRetry,
+        attempt,
+        outcome: response.error === null ? 'DELIVERED' : 'FAILED',
+        responseStatus: response.status,
+        error: response.error,
+        durationMs: Math.round(performance.now() - started),
+        willRetry,
       };
       attempts.push(record);
       if (onAttempt) await onAttempt(record);
-      if (!willRetry) return { ok, status, body, error, attempts };
-      await new Promise((r) => setTimeout(r, Math.min(this.options.backoffMaxMs ?? 2000, (this.options.backoffBaseMs ?? 100) * 2 ** (attempt - 1))));
+      if (!willRetry) return finalResult(response, attempts);
+      await sleep(backoffDelayMs(attempt, this.backoffBaseMs, this.backoffMaxMs, response.retryAfterMs));
     }
   }
 
-  async close(): Promise<void> {
-    await this.agent.close();
+  close(): Promise<void> {
+    return this.agent.close();
   }
+
+  private headersFor(request: DeliveryRequest, payload: Buffer): Record<string, string> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (!RESERVED_HEADERS.includes(name.toLowerCase())) headers[name.toLowerCase()] = value;
+    }
+    headers['content-type'] = 'application/json';
+    if (request.target.authorization) headers.authorization = request.target.authorization;
+    headers['webhook-id'] = request.deliveryId;
+    const secret = request.target.signingSecret;
+    return secret ? { ...headers, ...signatureHeaders(secret, request.deliveryId, payload) } : headers;
+  }
+}
+
+/** The URL, or why it cannot be called (without echoing it: it may carry a token in its query). */
+function parseTargetUrl(raw: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'webhook URL is not a valid absolute URL';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'webhook URL must use http or https';
+  if (url.username || url.password) return 'webhook URL must not carry credentials';
+  return url;
+}
+
+function finalResult(last: AttemptResponse, attempts: AttemptRecord[]): DeliveryResult {
+  const ok = last.error === null;
+  const error = ok ? null : attempts.length > 1 ? `${last.error} (after ${attempts.length} attempts)` : last.error;
+  return { ok, status: last.status, body: last.body, error, attempts };
 }

@@ -115,7 +115,7 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
     : null;
   const attemptRow = (a: AttemptRecord, outcome: DeliveryOutcome = a.outcome as DeliveryOutcome): AttemptRow => ({
     webhookId: webhook.id, phase: webhook.phase, attempt: a.attempt, outcome, responseStatus: a.responseStatus,
-    error: a.error, durationMs: a.durationMs, createdAt: new Date(),
+    error: outcome === DeliveryOutcome.FAILED ? a.error : null, durationMs: a.durationMs, createdAt: new Date(),
   });
   const result = await deps.dispatcher.deliver(
     { target, ...wireMessage(run, webhook, identity, issued?.token ?? null), deliveryId: randomUUID() },

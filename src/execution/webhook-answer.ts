@@ -16,10 +16,14 @@ export function interpretAnswer(webhookKey: string, direction: WebhookDirection,
   const who = `webhook '${webhookKey}'`;
   if (result.status === null) return { kind: 'failed', reason: `${who} could not be reached: ${result.error ?? 'no response'}` };
   if (result.status >= 300 && result.status < 400) {
-    return { kind: 'failed', reason: `${who} answered ${result.status} (redirects are not followed)` };
+    return { kind: 'failed', reason: `${who} answered ${result.status}; redirects are not followed` };
   }
   if (direction === WebhookDirection.ONE_WAY) return { kind: 'continue', derived: {} };
-  if (!result.ok) return { kind: 'failed', reason: `${who} answered ${result.status}` };
+  if (!result.ok) {
+    // A 2xx that still failed broke a limit (e.g. the body cap): the dispatcher's words say which.
+    const twoXx = result.status >= 200 && result.status < 300;
+    return { kind: 'failed', reason: twoXx && result.error ? `${who} ${result.error}` : `${who} answered ${result.status}` };
+  }
 
   let body: unknown;
   try {

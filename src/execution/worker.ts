@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { run, type Runner, type TaskList } from 'graphile-worker';
 import type { SecretBox } from '../domain/crypto';
 import type { Logger } from '../logger';
-import { Dispatcher } from './dispatcher';
+import { Dispatcher, type DispatcherOptions } from './dispatcher';
 import type { ExecutionConnector } from './execution-step';
 import { graphileLogger } from './graphile-logger';
 import { startLiveness } from './liveness';
@@ -27,9 +27,7 @@ export interface WorkerOptions {
   logger: Logger;
   concurrency: number;
   replyTokenTtlSeconds: number;
-  webhookTimeoutMs: number;
-  webhookMaxAttempts: number;
-  webhookAllowPrivateNetworks: boolean;
+  dispatcher: DispatcherOptions;
   connectors?: ExecutionConnector[];
   /** How often dead processes' jobs are looked for; recovery takes at most about this plus the poll interval. */
   sweepIntervalMs?: number;
@@ -42,8 +40,6 @@ export interface WorkerRuntime {
   stop(): Promise<void>;
 }
 
-const MAX_RESPONSE_BYTES = 1024 * 1024;
-
 /** graphile-worker with this server's tasks, crash recovery and one keep-alive dispatcher. */
 export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime> {
   const logger = options.logger.child({ component: 'worker' });
@@ -53,12 +49,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime
     sweepIntervalMs: options.sweepIntervalMs ?? 3000,
     onLost: options.onLivenessLost,
   });
-  const dispatcher = new Dispatcher({
-    timeoutMs: options.webhookTimeoutMs,
-    maxAttempts: options.webhookMaxAttempts,
-    maxResponseBytes: MAX_RESPONSE_BYTES,
-    allowPrivateNetworks: options.webhookAllowPrivateNetworks,
-  });
+  const dispatcher = new Dispatcher(options.dispatcher);
   const deps: PipelineDeps = {
     em: options.em,
     box: options.box,

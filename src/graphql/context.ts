@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AccessTokenClaims } from '../domain/access-tokens';
 import type { SecretBox } from '../domain/crypto';
 import type { Logger } from '../logger';
 import { createLoaders, type Loaders } from './loaders';
@@ -10,6 +11,8 @@ export interface Context {
   loaders: Loaders;
   requestId: string;
   logger: Logger;
+  /** The verified bearer token's claims; null when the request carried none. */
+  auth: AccessTokenClaims | null;
 }
 
 export interface ContextServices {
@@ -18,7 +21,7 @@ export interface ContextServices {
   logger: Logger;
 }
 
-export function createContext(services: ContextServices, requestId: string): Context {
+export function createContext(services: ContextServices, requestId: string, auth: AccessTokenClaims | null = null): Context {
   const em = services.em.fork();
   return {
     em,
@@ -26,5 +29,6 @@ export function createContext(services: ContextServices, requestId: string): Con
     loaders: createLoaders(em),
     requestId,
     logger: services.logger.child({ requestId }),
+    auth,
   };
 }

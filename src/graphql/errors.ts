@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError } from '../domain/errors';
 import type { Context } from './context';
+import { withoutInputValues } from './input-echo';
 
 /** Codes a client may see as they are: the contract's and Apollo's own request errors. */
 const PUBLIC_CODES = new Set([
@@ -24,7 +25,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const details = original.extensions.validationErrors?.flatMap((e) => Object.values(e.constraints ?? {})).join('; ');
     return { ...formatted, message: details || formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
-  if (hasPublicCode(original)) return formatted;
+  if (hasPublicCode(original)) {
+    const echoesInput = formatted.extensions?.code === 'BAD_USER_INPUT' || formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED';
+    return echoesInput ? { ...formatted, message: withoutInputValues(formatted.message, original as GraphQLError) } : formatted;
+  }
   const requestId = (original && typeof original === 'object' && requestIds.get(original)) || undefined;
   return {
     message: `Internal server error${requestId ? ` (request id ${requestId})` : ''}`,

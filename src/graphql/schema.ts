@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { DateTimeScalar } from './types/date-time';
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
+import { ApiClientResolver } from './resolvers/api-client.resolver';
+import { scopeAuthChecker } from './auth';
 import { ConnectionConfigResolver } from './resolvers/connection-config.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { WebhookResolver } from './resolvers/webhook.resolver';
 import { PrivacyRequestResolver, WebhookDeliveryResolver } from './resolvers/privacy-request.resolver';
 
-export const resolvers = [ConnectionConfigResolver, PolicyResolver, WebhookResolver,
+export const resolvers = [ConnectionConfigResolver, PolicyResolver, WebhookResolver, ApiClientResolver,
   PrivacyRequestResolver, WebhookDeliveryResolver] as const;
 
 export function buildSchema() {
@@ -14,8 +16,7 @@ export function buildSchema() {
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
-    // TODO(issue 6): check the bearer token's scopes; every operation already names its scope.
-    authChecker: () => true,
+    authChecker: scopeAuthChecker,
     emitSchemaFile: false,
   });
 }

@@ -8,8 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../domain/crypto';
 import { createContext, type Context } from '../graphql/context';
 import { errorLoggingPlugin, formatError } from '../graphql/errors';
+import { rejectNulCharactersPlugin } from '../graphql/nul-characters';
+import { costLimitPlugin, depthLimitRule } from '../graphql/limits';
 import type { Logger } from '../logger';
+import { bearerAuth } from './bearer-auth';
+import { cors, type CorsOptions } from './cors';
 import { graphiqlPage, wantsGraphiQL } from './graphiql';
+import { oauthTokenRoute, type TokenEndpointDeps } from './oauth-token';
 import { privacyRequestResumeRoute } from './privacy-request-resume';
 
 export interface AppDeps {
@@ -18,7 +23,14 @@ export interface AppDeps {
   box: SecretBox;
   logger: Logger;
   introspection: boolean;
-  bodyLimit?: string;
+  bodyLimit?: string | number;
+  /** /oauth/token and the bearer check on /graphql. */
+  tokens: Omit<TokenEndpointDeps, 'em'>;
+  cors: CorsOptions;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  /** Headers the GraphiQL page starts with (development: a root token). */
+  graphiqlHeaders?: () => Record<string, string>;
 }
 
 /** The express app with /graphql (+ GraphiQL) and /health; returns it with the Apollo server to stop. */
@@ -28,7 +40,10 @@ export async function createApp(deps: AppDeps) {
     formatError,
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin, rejectNulCharactersPlugin, costLimitPlugin(deps.maxQueryCost)],
+    validationRules: [depthLimitRule(deps.maxQueryDepth)],
+    // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would race its shutdown and hang it
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -46,17 +61,29 @@ export async function createApp(deps: AppDeps) {
     }
   });
 
+  app.use('/oauth/token', cors(deps.cors), oauthTokenRoute({ ...deps.tokens, em: deps.em }));
+  app.get('/graphql', (req, res, next) => {
+    if (!wantsGraphiQL(req)) return next();
+    // The development root token is handed only to a browser on this machine, never over the network.
+    const headers = isLoopback(req.socket.remoteAddress) ? deps.graphiqlHeaders?.() : undefined;
+    res.type('html').send(graphiqlPage(headers));
+  });
   app.use(privacyRequestResumeRoute(deps));
-  app.get('/graphql', (req, res, next) => (wantsGraphiQL(req) ? res.type('html').send(graphiqlPage()) : next()));
   app.use(
     '/graphql',
+    cors(deps.cors),
+    bearerAuth(deps.tokens.signer),
     express.json({ limit: deps.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(deps, res.locals.requestId as string),
+      context: async ({ res }) => createContext(deps, res.locals.requestId as string, res.locals.auth ?? null),
     }),
   );
   app.use(jsonErrors(deps.logger));
   return { app, apollo };
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
 }
 
 function requestId(req: Request, res: Response, next: NextFunction) {

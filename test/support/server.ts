@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { DestinationStream } from 'pino';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startServer, type RunningServer } from '../../src/server';
@@ -12,8 +13,12 @@ export interface GraphQLResponse<T = any> {
 export interface TestServer {
   url: string;
   server: RunningServer;
-  /** POSTs a GraphQL operation and returns the parsed JSON answer. */
+  /** POSTs a GraphQL operation with a root token (every scope) and returns the parsed JSON answer. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Like gql() but with this bearer token; null sends no Authorization header. */
+  gqlAs<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A root-client access token from /oauth/token, narrowed to these scopes when given. */
+  token(scopes?: string[]): Promise<string>;
   /** Counts the SQL statements the server sends while fn runs. */
   countStatements(fn: () => Promise<unknown>): Promise<{ count: number; statements: string[] }>;
   /** Raw SQL against the test database, for assertions. */
@@ -22,6 +27,7 @@ export interface TestServer {
 }
 
 export const TEST_ENCRYPTION_KEY = Buffer.from('0123456789abcdef0123456789abcdef', 'utf8');
+export const TEST_ROOT_CLIENT = { clientId: 'test-root', clientSecret: 'test-root-secret-0123456789' };
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -35,33 +41,61 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     replyTokenTtlSeconds: 7 * 24 * 3600,
     // No worker unless a test asks for one (privacy request tests do): fewer connections per file.
     workerConcurrency: 0,
-    webhookTimeoutMs: 5000,
+    webhookTimeoutMs: 10_000,
     webhookMaxAttempts: 3,
     webhookAllowPrivateNetworks: true,
+    webhookBackoffBaseMs: 10,
+    webhookBackoffMaxMs: 200,
+    rootClientId: TEST_ROOT_CLIENT.clientId,
+    rootClientSecret: TEST_ROOT_CLIENT.clientSecret,
+    accessTokenTtlSeconds: 3600,
+    tokenFailureLimit: 10,
+    tokenFailureWindowSeconds: 60,
+    introspection: true,
+    corsOrigins: [],
+    bodyLimitBytes: 1024 * 1024,
+    maxQueryDepth: 10,
+    maxQueryCost: 10_000,
     ...overrides,
   };
 }
 
-/** A real server on a random port over a fresh database; one per test file. */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+/** A real server on a random port over a fresh database; one per test file. logDestination captures its log lines. */
+export async function startTestServer(overrides: Partial<Config> = {}, logDestination?: DestinationStream): Promise<TestServer> {
   const db = await createTestDatabase();
   const config = testConfig({ databaseUrl: db.url, ...overrides });
-  const server = await startServer(config, createLogger(config.logLevel));
+  const server = await startServer(config, createLogger(config.logLevel, logDestination));
   const knex = server.orm.em.getConnection().getKnex();
   let recording: string[] | null = null;
   knex.on('query', (q: { sql: string }) => recording?.push(q.sql));
+  const post = async (query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return res.json() as Promise<GraphQLResponse>;
+  };
+  const token = async (scopes?: string[]) => {
+    const res = await fetch(`${server.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: config.rootClientId, client_secret: config.rootClientSecret, scope: scopes?.join(' ') }),
+    });
+    if (res.status !== 200) throw new Error(`/oauth/token answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { access_token: string }).access_token;
+  };
+  let rootToken: Promise<string> | undefined;
 
   return {
     url: server.url,
     server,
     async gql(query, variables, headers = {}) {
-      const res = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return res.json() as Promise<GraphQLResponse>;
+      rootToken ??= token();
+      return post(query, variables, { authorization: `Bearer ${await rootToken}`, ...headers });
     },
+    gqlAs: (bearer, query, variables) => post(query, variables, bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
+    token,
     async countStatements(fn) {
       recording = [];
       try {

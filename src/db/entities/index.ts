@@ -1,3 +1,4 @@
+import { ApiClient } from './ApiClient';
 import { ConnectionConfig } from './ConnectionConfig';
 import { Policy } from './Policy';
 import { PolicyWebhook } from './PolicyWebhook';
@@ -6,7 +7,7 @@ import { ReplyToken } from './ReplyToken';
 import { WebhookDelivery } from './WebhookDelivery';
 import { WorkerRegistration } from './WorkerRegistration';
 
-export { ConnectionConfig, Policy, PolicyWebhook };
+export { ApiClient, ConnectionConfig, Policy, PolicyWebhook };
 export { PrivacyRequest, ReplyToken, WebhookDelivery, WorkerRegistration };
 
-export const entities = [ConnectionConfig, Policy, PolicyWebhook, PrivacyRequest, ReplyToken, WebhookDelivery, WorkerRegistration];
+export const entities = [ConnectionConfig, Policy, PolicyWebhook, ApiClient, PrivacyRequest, ReplyToken, WebhookDelivery, WorkerRegistration];

@@ -77,6 +77,7 @@ export class PrivacyRequestResolver {
     return cancelPrivacyRequest(em, id, reason);
   }
 
+  @Authorized(Scope.PRIVACY_REQUEST_READ)
   @FieldResolver(() => IdentityType, { description: 'Known identity, including identities derived by two-way webhooks.' })
   identity(@Root() request: PrivacyRequestView, @Ctx() { box }: Context): IdentityType {
     const identity = box.decryptJson<Identity>(request.sealedIdentity);

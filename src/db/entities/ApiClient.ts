@@ -1,0 +1,17 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** An OAuth client created by createApiClient; only a scrypt hash of its secret is kept. */
+@Entity({ tableName: 'api_client' })
+export class ApiClient {
+  @PrimaryKey({ type: 'text' })
+  clientId!: string;
+
+  @Property({ type: 'text', lazy: true })
+  secretHash!: string;
+
+  @Property({ type: 'text[]' })
+  scopes!: string[];
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,130 @@
+import type { Readable } from 'node:stream';
+import type { Dispatcher as UndiciDispatcher } from 'undici';
+import { ADDRESS_FORBIDDEN, assertPublicLiteral } from './address-guard';
+import { isRetryableStatus, parseRetryAfterMs } from './retry-policy';
+
+/** What one POST produced. `error` is in words fit for a failure reason: no secrets, no URL. */
+export interface AttemptResponse {
+  status: number | null;
+  body: string | null;
+  error: string | null;
+  retryable: boolean;
+  retryAfterMs: number | null;
+}
+
+export interface AttemptLimits {
+  timeoutMs: number;
+  maxResponseBytes: number;
+  allowPrivateNetworks: boolean;
+}
+
+class ResponseTooLarge extends Error {}
+
+/**
+ * POSTs once through the keep-alive agent. The timeout covers the whole exchange (connect,
+ * headers and body); redirects are not followed, so the Authorization header only ever goes to
+ * the configured host.
+ */
+export async function postOnce(
+  agent: UndiciDispatcher,
+  url: URL,
+  headers: Record<string, string>,
+  payload: Buffer,
+  limits: AttemptLimits,
+): Promise<AttemptResponse> {
+  if (!limits.allowPrivateNetworks) {
+    try {
+      assertPublicLiteral(url.hostname);
+    } catch (error) {
+      return failure((error as Error).message, false);
+    }
+  }
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), limits.timeoutMs);
+  try {
+    const response = await agent.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method: 'POST',
+      headers,
+      body: payload,
+      signal: abort.signal,
+    });
+    const status = response.statusCode;
+    let body: string;
+    try {
+      body = await readCapped(response.body, response.headers['content-length'], limits.maxResponseBytes);
+    } catch (error) {
+      if (!(error instanceof ResponseTooLarge)) throw error;
+      const tooLarge = `answered ${status} with a body over ${limits.maxResponseBytes} bytes`;
+      return { status, body: null, error: tooLarge, retryable: isRetryableStatus(status), retryAfterMs: null };
+    }
+    return describeStatus(status, body, response.headers['retry-after']);
+  } catch (error) {
+    if (abort.signal.aborted || isUndiciTimeout(error)) return failure(`timed out after ${limits.timeoutMs} ms`, true);
+    return describeNetworkError(error as NodeJS.ErrnoException);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function describeStatus(status: number, body: string, retryAfter: string | string[] | undefined): AttemptResponse {
+  if (status >= 200 && status < 300) return { status, body, error: null, retryable: false, retryAfterMs: null };
+  const retryable = isRetryableStatus(status);
+  const error = status >= 300 && status < 400 ? `answered ${status}; redirects are not followed` : `answered ${status}`;
+  return { status, body, error, retryable, retryAfterMs: retryable ? parseRetryAfterMs(retryAfter) : null };
+}
+
+/** Reads at most `limit` bytes; a longer body stops the read and drops the connection. */
+async function readCapped(body: Readable, contentLength: string | string[] | undefined, limit: number): Promise<string> {
+  if (Number(contentLength) > limit) {
+    body.destroy();
+    throw new ResponseTooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      body.destroy();
+      throw new ResponseTooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** undici's own timers back ours up; whichever fires first, it is the same timeout. */
+const UNDICI_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'];
+
+function isUndiciTimeout(error: unknown): boolean {
+  return UNDICI_TIMEOUTS.includes((error as NodeJS.ErrnoException)?.code ?? '');
+}
+
+const NETWORK_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection closed while sending',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_SOCKET: 'connection closed by the receiver',
+  UND_ERR_CLOSED: 'connection closed',
+  UND_ERR_INFO: 'invalid response',
+  HPE_INVALID_CONSTANT: 'invalid HTTP response',
+};
+
+/** Words from the error code only: raw messages may quote the URL. */
+function describeNetworkError(error: NodeJS.ErrnoException): AttemptResponse {
+  const cause = (error.cause ?? error) as NodeJS.ErrnoException;
+  if (error.code === ADDRESS_FORBIDDEN) return failure(error.message, false);
+  if (cause.code === ADDRESS_FORBIDDEN) return failure(cause.message, false);
+  const code = NETWORK_ERRORS[error.code ?? ''] ? error.code! : cause.code ?? error.code ?? 'unknown';
+  return failure(`network error: ${NETWORK_ERRORS[code] ?? 'request failed'} (${code})`, true);
+}
+
+function failure(error: string, retryable: boolean): AttemptResponse {
+  return { status: null, body: null, error, retryable, retryAfterMs: null };
+}

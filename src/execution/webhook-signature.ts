@@ -1,0 +1,18 @@
+import { createHmac } from 'node:crypto';
+
+const SECRET_PREFIX = 'whsec_';
+
+/**
+ * The Standard Webhooks headers for one attempt: the signature covers "id.timestamp.body", keyed
+ * with the base64-decoded part of the secret after "whsec_". Each attempt is signed afresh (a new
+ * timestamp, so receivers' replay windows accept retries); the id stays the delivery's.
+ */
+export function signatureHeaders(signingSecret: string, webhookId: string, payload: Buffer, now = new Date()): Record<string, string> {
+  const timestamp = Math.floor(now.getTime() / 1000).toString();
+  const key = Buffer.from(signingSecret.startsWith(SECRET_PREFIX) ? signingSecret.slice(SECRET_PREFIX.length) : signingSecret, 'base64');
+  const signature = createHmac('sha256', key)
+    .update(`${webhookId}.${timestamp}.`)
+    .update(payload)
+    .digest('base64');
+  return { 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` };
+}

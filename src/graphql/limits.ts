@@ -1,0 +1,103 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  getNamedType, GraphQLError, isCompositeType, isListType, isNonNullType, Kind,
+  type ASTVisitor, type DocumentNode, type GraphQLField, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { MAX_PAGE_SIZE } from '../domain/pagination';
+
+/** Objects assumed for a list field without `first` (a policy's webhooks, a request's deliveries). */
+export const UNPAGED_LIST_ESTIMATE = 10;
+
+/**
+ * Rejects operations nested deeper than maxDepth fields, before execution. Introspection fields
+ * (__schema, __type) do not count, so GraphiQL's own introspection query passes.
+ */
+export function depthLimitRule(maxDepth: number) {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(operation) {
+      const depth = selectionDepth(context, operation.selectionSet, 0, maxDepth);
+      if (depth > maxDepth) {
+        const name = operation.name ? `"${operation.name.value}"` : 'the operation';
+        context.reportError(new GraphQLError(`${name} is nested more than ${maxDepth} levels deep; ask for fewer nested fields`, { nodes: [operation] }));
+      }
+    },
+  });
+}
+
+/** Depth of a selection set, following fragments; stops counting once past the limit (so fragment cycles end). */
+function selectionDepth(context: ValidationContext, set: SelectionSetNode, depth: number, maxDepth: number): number {
+  if (depth > maxDepth) return depth;
+  let deepest = depth;
+  for (const selection of set.selections) {
+    let sub = depth;
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value.startsWith('__')) continue;
+      sub = selection.selectionSet ? selectionDepth(context, selection.selectionSet, depth + 1, maxDepth) : depth + 1;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      sub = selectionDepth(context, selection.selectionSet, depth, maxDepth);
+    } else {
+      const fragment = context.getFragment(selection.name.value);
+      if (fragment) sub = selectionDepth(context, fragment.selectionSet, depth, maxDepth);
+    }
+    deepest = Math.max(deepest, sub);
+  }
+  return deepest;
+}
+
+/**
+ * Counts the objects an operation may return: a field with `first` returns that many, the edges
+ * of a connection return the connection's `first` (already counted), any other list is assumed
+ * to hold UNPAGED_LIST_ESTIMATE items. Scalars are free, and so is introspection (bounded by
+ * the schema's own size), so GraphiQL can load the schema.
+ */
+export const objectCountEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name.startsWith('__')) return 0;
+  const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
+  return multiplier(type.name, field, args) * (own + childComplexity);
+};
+
+function multiplier(parentName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  if (typeof args.first === 'number') return Math.max(0, args.first);
+  if (field.args.some((arg) => arg.name === 'first')) return MAX_PAGE_SIZE; // first: null
+  const type = isNonNullType(field.type) ? field.type.ofType : field.type;
+  if (!isListType(type)) return 1;
+  return parentName.endsWith('Connection') ? 1 : UNPAGED_LIST_ESTIMATE;
+}
+
+// Fields evaluated while costing, fragments expanded; a fragment bomb stops here.
+const MAX_EVALUATED_FIELDS = 10_000;
+
+/** The operation's object count; Infinity past MAX_EVALUATED_FIELDS; undefined when its variables are invalid. */
+function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number | undefined {
+  try {
+    return getComplexity({ schema, query: document, variables, operationName, estimators: [objectCountEstimator], maxQueryNodes: MAX_EVALUATED_FIELDS });
+  } catch (err) {
+    if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) return Infinity;
+    return undefined;
+  }
+}
+
+/**
+ * Rejects an operation whose object count exceeds maxCost once its variables are known, before
+ * any resolver runs (validation rules do not see variables, so this runs as a plugin).
+ */
+export function costLimitPlugin<T extends object>(maxCost: number): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = operationCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+          if (cost === undefined) return; // bad variables: execution reports them properly
+          if (cost > maxCost) {
+            const size = Number.isFinite(cost) ? `up to ${cost} objects` : `more than ${MAX_EVALUATED_FIELDS} fields`;
+            throw new GraphQLError(
+              `the query may return ${size}; the limit is ${maxCost} objects. Ask for fewer items (a smaller "first") or fewer nested lists`,
+              { extensions: { code: 'BAD_USER_INPUT', maxCost, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+}

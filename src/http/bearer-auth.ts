@@ -1,0 +1,34 @@
+import type { NextFunction, Request, Response } from 'express';
+import { InvalidTokenError, type AccessTokenClaims, type AccessTokenSigner } from '../domain/access-tokens';
+
+/**
+ * Verifies the bearer token on every /graphql request and leaves its claims in
+ * res.locals.auth. No token: auth is null and each operation that needs a scope answers
+ * UNAUTHENTICATED. A token that is present but invalid or expired rejects the whole request with
+ * one 401 error, so a client is not told the same thing once per field.
+ */
+export function bearerAuth(signer: AccessTokenSigner) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const header = req.headers.authorization?.trim();
+    if (!header) {
+      res.locals.auth = null;
+      return next();
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) return unauthenticated(res, 'the Authorization header must be "Bearer <access token>"; get a token at POST /oauth/token');
+    try {
+      res.locals.auth = signer.verify(match[1]) satisfies AccessTokenClaims;
+      next();
+    } catch (err) {
+      if (err instanceof InvalidTokenError) return unauthenticated(res, err.message);
+      next(err);
+    }
+  };
+}
+
+function unauthenticated(res: Response, message: string) {
+  res
+    .status(401)
+    .set('WWW-Authenticate', `Bearer error="invalid_token", error_description="${message.replace(/"/g, "'")}"`)
+    .json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+}
