@@ -102,3 +102,16 @@ it('queues exactly one job per created request, and a canceled PENDING request i
   await worker.close();
   await api.close();
 });
+
+it('a webhook on a private address is refused when private networks are not allowed, and failureReason says so', async () => {
+  const t = await serve({ webhookAllowPrivateNetworks: false, workerConcurrency: 2 });
+  await setUpPolicy(t, 'guarded', [{ key: 'internal', direction: 'ONE_WAY', url: r.url }]);
+  const request = await createRequest(t, 'guarded');
+  const failed = await waitForStatus(t, request.id, 'ERROR');
+  expect(failed.failedWebhook).toEqual({ key: 'internal' });
+  expect(failed.failureReason).toMatch(/^webhook 'internal' could not be reached: .*refused: 127\.0\.0\.1 .*loopback address/);
+  expect(keysCalled(request.id)).toEqual([]);
+  const { deliveries } = await getRequest(t, request.id, 'deliveries { outcome responseStatus error }');
+  expect(deliveries).toEqual([{ outcome: 'FAILED', responseStatus: null, error: expect.stringContaining('refused') }]);
+  await t.close();
+});
