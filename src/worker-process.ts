@@ -1,5 +1,4 @@
-import type { Config } from './config';
-import { resolveEncryptionKey } from './config';
+import { ConfigError, resolveEncryptionKey, type Config } from './config';
 import { resolveDatabase } from './db/database';
 import { initOrm } from './db/orm';
 import { SecretBox } from './domain/crypto';
@@ -10,6 +9,10 @@ import { workerOptions } from './server';
 
 /** `node dist/main.js worker`: workers without the API, so several machines can share one database. */
 export async function startWorkerProcess(config: Config, logger: Logger): Promise<{ close(): Promise<void> }> {
+  if (!config.databaseUrl) {
+    // The embedded PostgreSQL belongs to the one `serve` process that started it; workers share a database by URL.
+    throw new ConfigError(['DATABASE_URL is required for `worker`: set it to the PostgreSQL that `serve` uses']);
+  }
   const box = new SecretBox(resolveEncryptionKey(config, (msg) => logger.warn(msg)));
   const database = await resolveDatabase(config, logger);
   const orm = await initOrm(database.url, { log: (message) => logger.debug({ component: 'mikro-orm' }, message) });
