@@ -126,6 +126,25 @@ it('a worker killed with SIGKILL mid-run loses no request: a new worker finishes
   expect(after.n).toBe(0);
 }, 120000);
 
+it('a surviving worker takes over the jobs of one killed beside it, without a restart', async () => {
+  const expected = await createBatch('peer', 120);
+  const doomed = startWorkerProcess();
+  const survivor = startWorkerProcess();
+  await until('both workers to be mid-run', async () => {
+    const [row] = await t.sql(`select count(distinct locked_by)::int as n from graphile_worker._private_jobs where locked_by is not null`);
+    return row.n >= 5; // ids from both processes (4 each) hold jobs
+  }, 30000);
+  const [registered] = await t.sql('select count(*)::int as n from worker_registration');
+  expect(registered.n).toBe(8);
+  doomed.kill('SIGKILL');
+  expect(await exited(doomed)).toBe('SIGKILL');
+  await allReachExpected(expected, 60000);
+  const [left] = await t.sql('select count(*)::int as n from worker_registration');
+  expect(left.n).toBe(4); // the survivor found the dead ids and released their jobs
+  survivor.kill('SIGTERM');
+  expect(await exited(survivor)).toBe(0);
+}, 120000);
+
 it('on SIGTERM a worker stops taking jobs, finishes or releases the ones in flight and exits 0', async () => {
   const expected = await createBatch('term', 60);
   const worker = startWorkerProcess();
