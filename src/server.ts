@@ -31,7 +31,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const signer = new AccessTokenSigner(encryptionKey);
   const root = resolveRootClient(config);
   const database = await resolveDatabase(config, logger);
-  const orm = await initOrm(database.url, { log: (message) => logger.debug({ component: 'mikro-orm' }, message) });
+  // Each worker has at most one statement in flight; the API keeps its own ten connections.
+  const orm = await initOrm(database.url, {
+    log: (message) => logger.debug({ component: 'mikro-orm' }, message),
+    poolMax: 10 + config.workerConcurrency,
+  });
   await installQueue(database.url, logger);
   const worker = config.workerConcurrency > 0 ? await startWorker(workerOptions(config, database.url, orm, box, logger)) : null;
   const schema = await buildSchema();

@@ -15,9 +15,10 @@ export async function startWorkerProcess(config: Config, logger: Logger): Promis
   }
   const box = new SecretBox(resolveEncryptionKey(config, (msg) => logger.warn(msg)));
   const database = await resolveDatabase(config, logger);
-  const orm = await initOrm(database.url, { log: (message) => logger.debug({ component: 'mikro-orm' }, message) });
+  const concurrency = Math.max(1, config.workerConcurrency);
+  const orm = await initOrm(database.url, { log: (message) => logger.debug({ component: 'mikro-orm' }, message), poolMax: concurrency + 2 });
   await installQueue(database.url, logger);
-  const worker = await startWorker({ ...workerOptions(config, database.url, orm, box, logger), concurrency: Math.max(1, config.workerConcurrency) });
+  const worker = await startWorker({ ...workerOptions(config, database.url, orm, box, logger), concurrency });
   return {
     async close() {
       await worker.stop();

@@ -4,7 +4,7 @@ import { entities } from './entities';
 import { migrationsList } from './migrations';
 
 /** MikroORM options shared by the server, the tests and the CLI (mikro-orm.config.ts). */
-export function ormOptions(databaseUrl: string, log: (message: string) => void = () => {}) {
+export function ormOptions(databaseUrl: string, log: (message: string) => void = () => {}, poolMax = 10) {
   return defineConfig({
     driver: PostgreSqlDriver,
     clientUrl: databaseUrl,
@@ -20,7 +20,7 @@ export function ormOptions(databaseUrl: string, log: (message: string) => void =
       allOrNothing: true,
       snapshot: false,
     },
-    pool: { min: 0, max: 10 },
+    pool: { min: 0, max: poolMax },
     allowGlobalContext: false,
     debug: false,
     logger: log,

@@ -4,8 +4,11 @@ import { ormOptions } from './orm-options';
 export type Orm = MikroORM;
 
 /** Connects and applies pending migrations; returns the ORM ready for use. */
-export async function initOrm(databaseUrl: string, opts: { migrate?: boolean; log?: (message: string) => void } = {}): Promise<Orm> {
-  const orm = await MikroORM.init(ormOptions(databaseUrl, opts.log));
+export async function initOrm(
+  databaseUrl: string,
+  opts: { migrate?: boolean; log?: (message: string) => void; poolMax?: number } = {},
+): Promise<Orm> {
+  const orm = await MikroORM.init(ormOptions(databaseUrl, opts.log, opts.poolMax));
   if (opts.migrate !== false) await orm.getMigrator().up();
   return orm;
 }
