@@ -202,3 +202,38 @@ describe('concurrent status changes', () => {
     }
   });
 });
+
+describe('webhooks changed during a pause', () => {
+  it('a resume continues after the halting webhook where it stands now', async () => {
+    await setUpPolicy(t, 'changing', [
+      { key: 'ask', direction: 'TWO_WAY', url: r.url },
+      { key: 'later', direction: 'ONE_WAY', url: r.url },
+    ]);
+    const request = await createRequest(t, 'changing');
+    await waitForStatus(t, request.id, 'PAUSED');
+    const token = String(callsOf(request.id)[0].headers['reply-to-token']);
+    // a new webhook goes first: "ask" moves from 0 to 1
+    await setUpPolicy(t, 'changing', [
+      { key: 'new_first', direction: 'ONE_WAY', url: r.url },
+      { key: 'ask', direction: 'TWO_WAY', url: r.url },
+      { key: 'later', direction: 'ONE_WAY', url: r.url },
+    ]);
+    expect((await resumeRest(request.id, token)).status).toBe(200);
+    await waitForStatus(t, request.id, 'COMPLETE');
+    expect(keysCalled(request.id)).toEqual(['ask', 'later']);
+  });
+
+  it('a resume after the halting webhook was removed continues with the one that followed it', async () => {
+    await setUpPolicy(t, 'removing', [
+      { key: 'ask', direction: 'TWO_WAY', url: r.url },
+      { key: 'later', direction: 'ONE_WAY', url: r.url },
+    ]);
+    const request = await createRequest(t, 'removing');
+    await waitForStatus(t, request.id, 'PAUSED');
+    const token = String(callsOf(request.id)[0].headers['reply-to-token']);
+    dataOf(await t.gql('mutation { deleteWebhook(policyKey: "removing", phase: PRE_EXECUTION, key: "ask") { newOrder { key } } }'));
+    expect((await resumeRest(request.id, token)).status).toBe(200);
+    await waitForStatus(t, request.id, 'COMPLETE');
+    expect(keysCalled(request.id)).toEqual(['ask', 'later']);
+  });
+});

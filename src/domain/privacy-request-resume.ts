@@ -60,9 +60,12 @@ export async function resumePrivacyRequest(em: EntityManager, box: SecretBox, to
     const runId = randomUUID();
     const [row] = await query<PrivacyRequestView>(
       tx,
-      `update privacy_request set status = 'PENDING', run_id = ?, identity = ?, pause_token_id = null, updated_at = now()
+      // Continue after the halting webhook where it stands now, should the policy's webhooks have
+      // changed during the pause; if it was removed, with the webhook that followed it.
+      `update privacy_request set status = 'PENDING', run_id = ?, identity = ?, pause_token_id = null, updated_at = now(),
+         next_position = coalesce((select w.position + 1 from policy_webhook w where w.id = ?), next_position - 1)
        where id = ? and status = 'PAUSED' returning ${REQUEST_COLUMNS}`,
-      [runId, box.encryptJson(identity), claims.requestId],
+      [runId, box.encryptJson(identity), claims.webhookId, claims.requestId],
     );
     await cancelExpiry(tx, row.id);
     await enqueueRuns(tx, [{ requestId: row.id, runId }]);
