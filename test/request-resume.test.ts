@@ -49,6 +49,10 @@ describe('resume over REST', () => {
     const { id, token, call } = await pausedRequest();
     expect(call.headers['reply-to']).toBe(`/privacy-request/${id}/resume`);
     expect(await expiryJobs(id)).toBe(1);
+    const [stored] = await t.sql('select token_hash, used_at from reply_token where privacy_request_id = ?', [id]);
+    expect(stored.used_at).toBeNull();
+    expect(stored.token_hash).toMatch(/^[\w-]{43}$/); // its SHA-256, never the token itself
+    expect(stored.token_hash).not.toBe(token);
 
     const res = await resumeRest(id, token, JSON.stringify({ derived_identity: { phone_number: '555-0100' } }));
     expect(res.status).toBe(200);

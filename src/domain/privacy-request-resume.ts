@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { query } from '../db/sql';
 import { cancelExpiry, enqueueRuns } from '../execution/queue';
-import type { ReplyTokens } from '../execution/reply-tokens';
+import { ReplyTokens } from '../execution/reply-tokens';
 import type { SecretBox } from './crypto';
 import { PrivacyRequestStatus } from './enums';
 import { InvalidInputError } from './errors';
@@ -38,10 +38,11 @@ export async function resumePrivacyRequest(em: EntityManager, box: SecretBox, to
   if (claims.expiresAt.getTime() <= Date.now()) throw new ReplyTokenRefused('FORBIDDEN', 'the reply-to token has expired');
 
   return inTransaction(em, async (tx) => {
-    const [used] = await query<{ usedAt: Date | null }>(
-      tx, 'select used_at as "usedAt" from reply_token where id = ? for update', [claims.tokenId],
+    const [stored] = await query<{ usedAt: Date | null; tokenHash: string }>(
+      tx, 'select used_at as "usedAt", token_hash as "tokenHash" from reply_token where id = ? for update', [claims.tokenId],
     );
-    if (used?.usedAt) throw new ReplyTokenRefused('FORBIDDEN', 'the reply-to token has already been used');
+    if (stored && stored.tokenHash !== ReplyTokens.hash(args.token)) throw new ReplyTokenRefused('UNAUTHENTICATED', 'the reply-to token is not valid');
+    if (stored?.usedAt) throw new ReplyTokenRefused('FORBIDDEN', 'the reply-to token has already been used');
     const [request] = await query<{ status: PrivacyRequestStatus; pauseTokenId: string | null; identity: string }>(
       tx,
       'select status, pause_token_id as "pauseTokenId", identity from privacy_request where id = ? for update',

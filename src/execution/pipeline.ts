@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 import type { AttemptRecord, DeliveryRequest, Dispatcher } from './dispatcher';
 import type { ExecutionConnector } from './execution-step';
 import type { RunJobPayload } from './queue';
-import type { ReplyTokens } from './reply-tokens';
+import { ReplyTokens } from './reply-tokens';
 import { RunWrites } from './run-writes';
 import type { SecretsCache } from './secrets-cache';
 import {
@@ -138,7 +138,7 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
   const sealed = merged === identity ? null : deps.box.encryptJson(merged);
   const next: Checkpoint = { step, position: webhook.position + 1 };
   if (answer.kind === 'halt' && issued) {
-    writes.queueFinal(() => pauseRun(em, run, [attemptRow(final, DeliveryOutcome.HALTED)], next, sealed, issued.claims));
+    writes.queueFinal(() => pauseRun(em, run, [attemptRow(final, DeliveryOutcome.HALTED)], next, sealed, { claims: issued.claims, hash: ReplyTokens.hash(issued.token) }));
     return { go: false };
   }
   writes.queue(() => saveProgress(em, run, [attemptRow(final, DeliveryOutcome.DELIVERED)], next, sealed, last));

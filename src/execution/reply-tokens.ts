@@ -1,4 +1,4 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { SecretBox } from '../domain/crypto';
 
 /**
@@ -45,6 +45,11 @@ export class ReplyTokens {
     } catch {
       return null;
     }
+  }
+
+  /** What reply_token stores: the token's SHA-256, never the token. */
+  static hash(token: string): string {
+    return createHash('sha256').update(token).digest('base64url');
   }
 
   private sign(payload: string): string {

@@ -127,8 +127,10 @@ export async function failRun(
  * one transaction.
  */
 export async function pauseRun(
-  em: EntityManager, run: ClaimedRun, attempts: AttemptRow[], next: Checkpoint, sealedIdentity: string | null, token: ReplyTokenClaims,
+  em: EntityManager, run: ClaimedRun, attempts: AttemptRow[], next: Checkpoint, sealedIdentity: string | null,
+  token: { claims: ReplyTokenClaims; hash: string },
 ): Promise<void> {
+  const { claims } = token;
   await inTransaction(em, async (tx) => {
     const rows = await query(
       tx,
@@ -136,15 +138,15 @@ export async function pauseRun(
        update privacy_request set status = 'PAUSED', paused_at = now(), pause_token_id = ?, next_step = ?, next_position = ?,
          identity = coalesce(?, identity), updated_at = now()
        where id = ? and run_id = ? and status = 'IN_PROCESSING' returning id`,
-      [...attemptParams(run, attempts), token.tokenId, next.step, next.position, sealedIdentity, run.requestId, run.runId],
+      [...attemptParams(run, attempts), claims.tokenId, next.step, next.position, sealedIdentity, run.requestId, run.runId],
     );
     if (!rows.length) return;
     await query(
       tx,
-      `insert into reply_token (id, privacy_request_id, webhook_id, secret_hash, expires_at, created_at) values (?, ?, ?, 'signed', ?, now())`,
-      [token.tokenId, run.requestId, token.webhookId, token.expiresAt.toISOString()],
+      `insert into reply_token (id, privacy_request_id, webhook_id, token_hash, expires_at, created_at) values (?, ?, ?, ?, ?, now())`,
+      [claims.tokenId, run.requestId, claims.webhookId, token.hash, claims.expiresAt.toISOString()],
     );
-    await scheduleExpiry(tx, { requestId: run.requestId, tokenId: token.tokenId }, token.expiresAt);
+    await scheduleExpiry(tx, { requestId: run.requestId, tokenId: claims.tokenId }, claims.expiresAt);
   });
 }
 

@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { PolicyWebhook } from './PolicyWebhook';
 import { PrivacyRequest } from './PrivacyRequest';
 
-/** A reply-to token: "<id>.<secret>"; only the SHA-256 of the secret is stored. Single use. */
+/**
+ * The reply-to token that paused a request (written when the webhook halts): its SHA-256, its
+ * expiry, and when it was used. Tokens are signed (execution/reply-tokens.ts); this row makes them single use.
+ */
 @Entity({ tableName: 'reply_token' })
 export class ReplyToken {
   @PrimaryKey({ type: 'uuid' })
@@ -16,7 +19,7 @@ export class ReplyToken {
   webhook?: PolicyWebhook | null;
 
   @Property({ type: 'text' })
-  secretHash!: string;
+  tokenHash!: string;
 
   @Property({ type: 'timestamptz' })
   expiresAt!: Date;

@@ -11,7 +11,7 @@ export class Migration20261128193308_privacy_requests extends Migration {
     this.addSql(`create index "privacy_request_policy_idx" on "privacy_request" ("policy_id");`);
     this.addSql(`create index "privacy_request_failed_webhook_idx" on "privacy_request" ("failed_webhook_id");`);
 
-    this.addSql(`create table "reply_token" ("id" uuid not null, "privacy_request_id" uuid not null, "webhook_id" uuid null, "secret_hash" text not null, "expires_at" timestamptz not null, "used_at" timestamptz null, "created_at" timestamptz not null, constraint "reply_token_pkey" primary key ("id"));`);
+    this.addSql(`create table "reply_token" ("id" uuid not null, "privacy_request_id" uuid not null, "webhook_id" uuid null, "token_hash" text not null, "expires_at" timestamptz not null, "used_at" timestamptz null, "created_at" timestamptz not null, constraint "reply_token_pkey" primary key ("id"));`);
     this.addSql(`create index "reply_token_request_idx" on "reply_token" ("privacy_request_id");`);
     this.addSql(`create index "reply_token_webhook_idx" on "reply_token" ("webhook_id");`);
 
