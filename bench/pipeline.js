@@ -14,6 +14,7 @@ const { randomBytes } = require('node:crypto');
 const { writeFileSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { join } = require('node:path');
+const { cpus, loadavg } = require('node:os');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
 
@@ -79,6 +80,9 @@ async function runPipelineBenchmark() {
       overheadPerCallMs: round((CONCURRENCY * elapsedMs) / calls - capacity.latencyMs, 2),
       ratio: round(callsPerSecond / capacity.callsPerSecond, 2),
       target: 0.5,
+      // The machine is shared: the 1-minute load average at the end says how busy it was.
+      loadAverage: round(loadavg()[0], 2),
+      cores: cpus().length,
     };
     return result;
   } finally {
@@ -95,6 +99,7 @@ function printResult(r) {
     `receiver, plain client      ${r.receiverCallsPerSecond} calls/s at ${r.workerConcurrency} connections, ${r.receiverLatencyMs} ms mean latency`,
     `orchestration overhead      ${r.overheadPerCallMs} ms per webhook call`,
     `ratio pipeline / receiver   ${r.ratio} (target >= ${r.target}) ${r.ratio >= r.target ? 'ok' : 'BELOW TARGET'}`,
+    `machine                     load average ${r.loadAverage} on ${r.cores} cores`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
