@@ -1,0 +1,32 @@
+'use strict';
+// Preloaded (node --require) into the servers under test, never into production: counts every
+// statement the process hands to PostgreSQL through `pg` (BEGIN and COMMIT included), and
+// answers the bench runner's { type: 'sql-count' } IPC message with the running total.
+const { dirname } = require('node:path');
+
+let statements = 0;
+
+function patch(pgModulePath) {
+  const { Client } = require(pgModulePath);
+  if (Client.prototype.query.__benchCounted) return;
+  const original = Client.prototype.query;
+  const counted = function query(...args) {
+    statements++;
+    return original.apply(this, args);
+  };
+  counted.__benchCounted = true;
+  Client.prototype.query = counted;
+}
+
+// Every copy of `pg` the server may load: knex's (the top-level one) and MikroORM's nested one.
+const roots = [process.cwd()];
+try {
+  roots.push(dirname(require.resolve('@mikro-orm/postgresql/package.json', { paths: [process.cwd()] })));
+} catch {
+  // not a MikroORM process (the limit server)
+}
+for (const root of roots) patch(require.resolve('pg', { paths: [root] }));
+
+process.on('message', (message) => {
+  if (message && message.type === 'sql-count') process.send({ type: 'sql-count', statements });
+});
