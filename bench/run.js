@@ -3,7 +3,8 @@
 // limit server beside it, loads both with autocannon and prints dsr-hooks beside its limit.
 // Environment: DATABASE_URL (the PostgreSQL server to create the bench database on),
 // BENCH_SECONDS (measured seconds per run, default 6), BENCH_WARMUP (default 2),
-// BENCH_PROFILE=1 (write a .cpuprofile of the dsr-hooks server to bench/results/).
+// BENCH_PROFILE=1 (write a .cpuprofile of the dsr-hooks server to bench/results/profiles/,
+// summarised by bench/profile-summary.js), BENCH_ONLY=<text> (only operations whose name has it).
 const { execFileSync } = require('node:child_process');
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -54,7 +55,8 @@ async function main() {
       [reorder50, [8, 32]],
     ];
     const rows = [];
-    for (const [operation, concurrencies] of plan) {
+    const only = process.env.BENCH_ONLY;
+    for (const [operation, concurrencies] of plan.filter(([op]) => !only || op.name.includes(only))) {
       for (const concurrency of concurrencies) {
         const measured = {};
         for (const server of [dsr, limit]) {

@@ -1,5 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -27,7 +31,14 @@ export async function createApp(deps: AppDeps) {
     formatError,
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin],
+    // Cache control would wrap every field resolver (the contract sets no cache hints); usage
+    // reporting would do the same if an APOLLO_KEY happened to be in the environment.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      errorLoggingPlugin,
+    ],
   });
   await apollo.start();
 
