@@ -116,7 +116,11 @@ async function measure(server, operation, concurrency) {
   const statementsPerRequest = ((await server.statements()) - before) / CALIBRATION_REQUESTS;
   const run = (seconds) => load({ url: server.url + path, headers: server.headers, connections: concurrency, seconds, bodyFor, onAnswer });
   if (WARMUP > 0) await run(WARMUP);
-  return { ...(await run(SECONDS)), statementsPerRequest };
+  const cpuBefore = server.cpuMs();
+  const result = await run(SECONDS);
+  // CPU the server spent per answered request: steadier than req/s on a machine shared with others.
+  const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / result.requests;
+  return { ...result, statementsPerRequest, cpuMsPerRequest };
 }
 
 /** Waits until requests left over from the previous run have finished (no new statements for 0.4 s). */

@@ -40,6 +40,8 @@ async function startChild(name, script, args, env, execArgv = []) {
     pid: child.pid,
     /** Statements sent to PostgreSQL so far, as counted inside the child. */
     statements: () => ask(child, { type: 'sql-count' }).then((m) => m.statements),
+    /** CPU time (user + system) the process has used so far, in ms. */
+    cpuMs: () => readCpuMs(child.pid),
     /** Peak resident set size (VmHWM) in MB. */
     peakRssMb: () => readPeakRssMb(child.pid),
     async stop() {
@@ -79,6 +81,14 @@ function ask(child, message) {
     child.on('message', onMessage);
     child.send(message);
   });
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux
+
+function readCpuMs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 function readPeakRssMb(pid) {
