@@ -70,7 +70,10 @@ async function main() {
       }
     }
     const peakRssMb = { dsr: dsr.peakRssMb(), limit: limit.peakRssMb() };
-    for (const server of servers.splice(0)) await server.stop();
+    for (const server of servers.splice(0)) {
+      await untilIdle(server);
+      await server.stop();
+    }
 
     const pipeline = await runPipelineBench(db);
     const targets = checkTargets(rows, peakRssMb.dsr);

@@ -47,7 +47,10 @@ async function startChild(name, script, args, env, execArgv = []) {
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => {
+        process.stderr.write(`bench: ${name} did not stop within 30 s of SIGTERM; killing it (no CPU profile)\n`);
+        child.kill('SIGKILL');
+      }, 30_000);
       await exited;
       clearTimeout(timer);
     },

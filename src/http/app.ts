@@ -31,6 +31,8 @@ export async function createApp(deps: AppDeps) {
     formatError,
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops everything on SIGTERM/SIGINT; Apollo's own handlers made that stop wait forever.
+    stopOnTerminationSignals: false,
     // Cache control would wrap every field resolver (the contract sets no cache hints); usage
     // reporting would do the same if an APOLLO_KEY happened to be in the environment.
     plugins: [
