@@ -120,10 +120,13 @@ async function measure(server, operation, concurrency) {
   const run = (seconds) => load({ url: server.url + path, headers: server.headers, connections: concurrency, seconds, bodyFor, onAnswer });
   if (WARMUP > 0) await run(WARMUP);
   const cpuBefore = server.cpuMs();
+  const sqlWaitBefore = await server.sqlWaitMs();
   const result = await run(SECONDS);
   // CPU the server spent per answered request: steadier than req/s on a machine shared with others.
   const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / result.requests;
-  return { ...result, statementsPerRequest, cpuMsPerRequest };
+  // Time its statements were out at PostgreSQL (summed, so parallel statements add up).
+  const sqlMsPerRequest = ((await server.sqlWaitMs()) - sqlWaitBefore) / result.requests;
+  return { ...result, statementsPerRequest, cpuMsPerRequest, sqlMsPerRequest };
 }
 
 /** Waits until requests left over from the previous run have finished (no new statements for 0.4 s). */

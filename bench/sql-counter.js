@@ -1,10 +1,12 @@
 'use strict';
 // Preloaded (node --require) into the servers under test, never into production: counts every
-// statement the process hands to PostgreSQL through `pg` (BEGIN and COMMIT included), and
-// answers the bench runner's { type: 'sql-count' } IPC message with the running total.
+// statement the process hands to PostgreSQL through `pg` (BEGIN and COMMIT included) and the
+// time from sending each to its answer, and answers the bench runner's { type: 'sql-count' } IPC
+// message with the running totals.
 const { dirname } = require('node:path');
 
 let statements = 0;
+let waitMs = 0;
 
 function patch(pgModulePath) {
   const { Client } = require(pgModulePath);
@@ -12,7 +14,27 @@ function patch(pgModulePath) {
   const original = Client.prototype.query;
   const counted = function query(...args) {
     statements++;
-    return original.apply(this, args);
+    const started = performance.now();
+    const done = () => {
+      waitMs += performance.now() - started;
+    };
+    const last = args.length - 1;
+    if (typeof args[last] === 'function') {
+      const callback = args[last];
+      args[last] = function answered(...results) {
+        done();
+        return callback.apply(this, results);
+      };
+    } else if (args[0] && typeof args[0].callback === 'function') {
+      const callback = args[0].callback;
+      args[0].callback = function answered(...results) {
+        done();
+        return callback.apply(this, results);
+      };
+    }
+    const result = original.apply(this, args);
+    if (result && typeof result.then === 'function') result.then(done, done);
+    return result;
   };
   counted.__benchCounted = true;
   Client.prototype.query = counted;
@@ -28,5 +50,5 @@ try {
 for (const root of roots) patch(require.resolve('pg', { paths: [root] }));
 
 process.on('message', (message) => {
-  if (message && message.type === 'sql-count') process.send({ type: 'sql-count', statements });
+  if (message && message.type === 'sql-count') process.send({ type: 'sql-count', statements, waitMs });
 });

@@ -40,6 +40,8 @@ async function startChild(name, script, args, env, execArgv = []) {
     pid: child.pid,
     /** Statements sent to PostgreSQL so far, as counted inside the child. */
     statements: () => ask(child, { type: 'sql-count' }).then((m) => m.statements),
+    /** Total ms statements took from being sent to their answer, summed over all of them. */
+    sqlWaitMs: () => ask(child, { type: 'sql-count' }).then((m) => m.waitMs),
     /** CPU time (user + system) the process has used so far, in ms. */
     cpuMs: () => readCpuMs(child.pid),
     /** Peak resident set size (VmHWM) in MB. */

@@ -4,11 +4,11 @@ const fixed = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 /** One row per operation and concurrency: dsr-hooks beside its limit. */
 function printTable(rows, out = process.stdout) {
-  const header = ['operation', 'conc', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'CPU ms/req', 'limit req/s', 'limit p99', 'limit SQL/req', 'limit CPU', 'ratio', 'errors'];
+  const header = ['operation', 'conc', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'SQL ms', 'CPU ms', 'limit req/s', 'limit p99', 'limit SQL/req', 'limit SQL ms', 'limit CPU', 'ratio', 'errors'];
   const lines = rows.map((r) => [
     r.operation, String(r.concurrency), fixed(r.dsr.rps), fixed(r.dsr.p50), fixed(r.dsr.p99), fixed(r.dsr.statementsPerRequest, 1),
-    fixed(r.dsr.cpuMsPerRequest, 1), fixed(r.limit.rps), fixed(r.limit.p99), fixed(r.limit.statementsPerRequest, 1),
-    fixed(r.limit.cpuMsPerRequest, 1), `${fixed(r.ratio, 2)}x`,
+    fixed(r.dsr.sqlMsPerRequest, 1), fixed(r.dsr.cpuMsPerRequest, 1), fixed(r.limit.rps), fixed(r.limit.p99),
+    fixed(r.limit.statementsPerRequest, 1), fixed(r.limit.sqlMsPerRequest, 1), fixed(r.limit.cpuMsPerRequest, 1), `${fixed(r.ratio, 2)}x`,
     `${r.dsr.errors}/${r.limit.errors}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
