@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../domain/crypto';
 import { createContext, type Context } from '../graphql/context';
 import { errorLoggingPlugin, formatError } from '../graphql/errors';
+import { jitGateway } from '../graphql/jit-executor';
 import type { Logger } from '../logger';
 import { graphiqlPage, wantsGraphiQL } from './graphiql';
 
@@ -27,7 +28,7 @@ export interface AppDeps {
 /** The express app with /graphql (+ GraphiQL) and /health; returns it with the Apollo server to stop. */
 export async function createApp(deps: AppDeps) {
   const apollo = new ApolloServer<Context>({
-    schema: deps.schema,
+    gateway: jitGateway(deps.schema),
     formatError,
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
