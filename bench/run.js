@@ -2,7 +2,8 @@
 // `npm run bench`: seeds a fresh database, starts dsr-hooks as in production and the hand-written
 // limit server beside it, loads both with autocannon and prints dsr-hooks beside its limit.
 // Environment: DATABASE_URL (the PostgreSQL server to create the bench database on),
-// BENCH_SECONDS (measured seconds per run, default 6), BENCH_WARMUP (default 2),
+// BENCH_SECONDS (measured seconds per server and row, in two alternating halves; default 6),
+// BENCH_WARMUP (default 2),
 // BENCH_PROFILE=1 (write a .cpuprofile of the dsr-hooks server to bench/results/profiles/,
 // summarised by bench/profile-summary.js), BENCH_ONLY=<text> (only operations whose name has it).
 const { execFileSync } = require('node:child_process');
@@ -20,6 +21,7 @@ const { runPipelineBench } = require('./lib/pipeline');
 const SECONDS = Number(process.env.BENCH_SECONDS || 6);
 const WARMUP = Number(process.env.BENCH_WARMUP || 2);
 const CALIBRATION_REQUESTS = 20;
+const ROUNDS = 2;
 const RESULTS = join(__dirname, 'results');
 
 async function main() {
@@ -58,12 +60,7 @@ async function main() {
     const only = process.env.BENCH_ONLY;
     for (const [operation, concurrencies] of plan.filter(([op]) => !only || op.name.includes(only))) {
       for (const concurrency of concurrencies) {
-        const measured = {};
-        for (const server of [dsr, limit]) {
-          if (operation.policies) await syncRotation(db.url, operation.policies, rotation);
-          measured[server.name] = await measure(server, operation, concurrency);
-        }
-        const row = { operation: operation.name, concurrency, dsr: measured['dsr-hooks'], limit: measured.limit };
+        const row = { operation: operation.name, concurrency, ...(await measureRow([dsr, limit], operation, concurrency, db.url, rotation)) };
         row.ratio = row.dsr.rps / row.limit.rps;
         rows.push(row);
         log(`${row.operation} @${concurrency}: ${row.dsr.rps.toFixed(0)} vs ${row.limit.rps.toFixed(0)} req/s (${row.ratio.toFixed(2)}x)`);
@@ -108,25 +105,59 @@ function dsrServerEnv(databaseUrl) {
   };
 }
 
-/** Statements per request from a few sequential requests, then a warm-up, then the measured run. */
-async function measure(server, operation, concurrency) {
-  const { path, bodyFor, onAnswer } = operation[server.name === 'limit' ? 'limit' : 'dsr'];
-  const before = await untilIdle(server);
-  for (let i = 0; i < CALIBRATION_REQUESTS; i++) {
-    await post(server, path, bodyFor(0));
-    onAnswer?.(0);
+/**
+ * One table row: for each server its statements per request (from a few sequential requests)
+ * and a warm-up, then ROUNDS alternating measured runs of SECONDS / ROUNDS each, so that both
+ * servers see the same share of whatever else the machine is doing.
+ */
+async function measureRow([dsr, limit], operation, concurrency, databaseUrl, rotation) {
+  const sideOf = (server) => operation[server === limit ? 'limit' : 'dsr'];
+  const runFor = (server, seconds) => {
+    const { path, bodyFor, onAnswer } = sideOf(server);
+    return load({ url: server.url + path, headers: server.headers, connections: concurrency, seconds, bodyFor, onAnswer });
+  };
+  const totals = new Map();
+  for (const server of [dsr, limit]) {
+    const { path, bodyFor, onAnswer } = sideOf(server);
+    const before = await untilIdle(server);
+    for (let i = 0; i < CALIBRATION_REQUESTS; i++) {
+      await post(server, path, bodyFor(0));
+      onAnswer?.(0);
+    }
+    const statementsPerRequest = ((await server.statements()) - before) / CALIBRATION_REQUESTS;
+    if (WARMUP > 0) await runFor(server, WARMUP);
+    totals.set(server, { statementsPerRequest, requests: 0, errors: 0, p50Weighted: 0, p99: 0, cpuMs: 0, sqlMs: 0 });
   }
-  const statementsPerRequest = ((await server.statements()) - before) / CALIBRATION_REQUESTS;
-  const run = (seconds) => load({ url: server.url + path, headers: server.headers, connections: concurrency, seconds, bodyFor, onAnswer });
-  if (WARMUP > 0) await run(WARMUP);
-  const cpuBefore = server.cpuMs();
-  const sqlWaitBefore = await server.sqlWaitMs();
-  const result = await run(SECONDS);
-  // CPU the server spent per answered request: steadier than req/s on a machine shared with others.
-  const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / result.requests;
-  // Time its statements were out at PostgreSQL (summed, so parallel statements add up).
-  const sqlMsPerRequest = ((await server.sqlWaitMs()) - sqlWaitBefore) / result.requests;
-  return { ...result, statementsPerRequest, cpuMsPerRequest, sqlMsPerRequest };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const server of round % 2 ? [limit, dsr] : [dsr, limit]) {
+      if (operation.policies) await syncRotation(databaseUrl, operation.policies, rotation);
+      await untilIdle(server);
+      const cpuBefore = server.cpuMs();
+      const sqlBefore = await server.sqlWaitMs();
+      const result = await runFor(server, SECONDS / ROUNDS);
+      const total = totals.get(server);
+      total.cpuMs += server.cpuMs() - cpuBefore;
+      total.sqlMs += (await server.sqlWaitMs()) - sqlBefore;
+      total.requests += result.requests;
+      total.errors += result.errors;
+      total.p50Weighted += result.p50 * result.requests;
+      total.p99 = Math.max(total.p99, result.requests ? result.p99 : NaN);
+    }
+  }
+  const summary = (total) => ({
+    requests: total.requests,
+    rps: total.requests / SECONDS,
+    p50: total.p50Weighted / total.requests,
+    // The higher of the rounds' p99s.
+    p99: total.p99,
+    errors: total.errors,
+    statementsPerRequest: total.statementsPerRequest,
+    // CPU the server spent per answered request: steadier than req/s on a machine shared with others.
+    cpuMsPerRequest: total.cpuMs / total.requests,
+    // Time its statements were out at PostgreSQL or waiting for the event loop (summed over statements).
+    sqlMsPerRequest: total.sqlMs / total.requests,
+  });
+  return { dsr: summary(totals.get(dsr)), limit: summary(totals.get(limit)) };
 }
 
 /** Waits until requests left over from the previous run have finished (no new statements for 0.4 s). */
