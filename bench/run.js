@@ -4,7 +4,7 @@
 // Environment: DATABASE_URL (the PostgreSQL server to create the bench database on),
 // BENCH_SECONDS (measured seconds per server and row, in two alternating halves; default 6),
 // BENCH_WARMUP (default 2),
-// BENCH_PROFILE=1 (write a .cpuprofile of the dsr-hooks server to bench/results/profiles/,
+// BENCH_PROFILE=1 (write .cpuprofiles of both servers to bench/results/profiles/,
 // summarised by bench/profile-summary.js), BENCH_ONLY=<text> (only operations whose name has it).
 const { execFileSync } = require('node:child_process');
 const { mkdirSync, writeFileSync } = require('node:fs');
@@ -38,7 +38,7 @@ async function main() {
     const profile = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS, 'profiles')}`] : [];
     const dsr = await startChild('dsr-hooks', 'dist/main.js', ['serve'], serverEnv, profile);
     servers.push(dsr);
-    const limit = await startChild('limit', join(__dirname, 'limit-server.js'), [], { DATABASE_URL: db.url });
+    const limit = await startChild('limit', join(__dirname, 'limit-server.js'), [], { DATABASE_URL: db.url }, profile);
     servers.push(limit);
     dsr.headers = await authHeaders(dsr.url, serverEnv.OAUTH_ROOT_CLIENT_ID, serverEnv.OAUTH_ROOT_CLIENT_SECRET);
     limit.headers = {};
