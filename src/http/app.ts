@@ -47,6 +47,9 @@ export async function createApp(deps: AppDeps) {
 
   const app = express();
   app.disable('x-powered-by');
+  // An ETag would hash every answer (a 300 KB read is a sha1 per request) for POST responses
+  // no client caches.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestId);
 
