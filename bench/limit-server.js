@@ -5,7 +5,9 @@
 const express = require('express');
 const { Pool } = require('pg');
 
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+// The same pool size as dsr-hooks', read from its compiled options so the two never drift apart.
+const { ormOptions } = require('../dist/db/orm-options');
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: ormOptions(process.env.DATABASE_URL).pool.max });
 
 /** One policy's webhooks of one phase as the read operation selects them, ordered. */
 function webhooksJson(phase, withConnectionName) {
