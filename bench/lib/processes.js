@@ -42,6 +42,8 @@ async function startChild(name, script, args, env, execArgv = []) {
     statements: () => ask(child, { type: 'sql-count' }).then((m) => m.statements),
     /** Total ms statements took from being sent to their answer, summed over all of them. */
     sqlWaitMs: () => ask(child, { type: 'sql-count' }).then((m) => m.waitMs),
+    /** process.memoryUsage() and V8 heap space sizes (MB) inside the child. */
+    memory: () => ask(child, { type: 'memory' }),
     /** CPU time (user + system) the process has used so far, in ms. */
     cpuMs: () => readCpuMs(child.pid),
     /** Peak resident set size (VmHWM) in MB. */
