@@ -14,8 +14,9 @@ type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
  * synchronous. On a read of 100 policies that is ~20,000 calls and most of the garbage. This
  * rewires, after the schema is built, the fields that need nothing else:
  * - a plain @Field without roles or middlewares: graphql's default property resolver;
- * - a @FieldResolver taking only @Root(), @Ctx() and @Info(): a direct method call behind the
- *   same authChecker with the same roles and the same errors, synchronous when the checker is.
+ * - a @FieldResolver taking only @Root() (typed by an interface: a class root would be converted
+ *   to an instance), @Ctx() and @Info(): a direct method call behind the same authChecker with
+ *   the same roles and the same errors, synchronous when the checker is.
  * Anything else (args, validation, middlewares, a custom container) keeps type-graphql's resolver.
  */
 export function resolveFieldsDirectly(schema: GraphQLSchema, options: BuildSchemaOptions): GraphQLSchema {
