@@ -51,8 +51,7 @@ export function resolveFieldsDirectly(schema: GraphQLSchema, options: BuildSchem
     const instance = new (handler.target as new () => Record<string, (...a: unknown[]) => unknown>)();
     const method = instance[handler.methodName];
     const extractors = [...params].sort((a, b) => a.index - b.index).map(extractor);
-    const call: Resolver = (root, args, context, info) =>
-      method.apply(instance, extractors.map((get) => get({ root, args, context, info })));
+    const call: Resolver = (root, _args, context, info) => method.apply(instance, extractors.map((get) => get(root, context, info)));
     field.resolve = handler.roles && authChecker ? behindAuthChecker(call, authChecker, handler.roles, options.authMode ?? 'error') : call;
   }
   return schema;
@@ -65,11 +64,13 @@ function isDirectParam(param: ParamMetadata): boolean {
   return type === undefined || type === Object;
 }
 
-function extractor(param: ParamMetadata): (data: ResolverData) => unknown {
-  if (param.kind === 'root') return (data) => data.root;
-  if (param.kind === 'info') return (data) => data.info;
+type Extractor = (root: unknown, context: unknown, info: unknown) => unknown;
+
+function extractor(param: ParamMetadata): Extractor {
+  if (param.kind === 'root') return (root) => root;
+  if (param.kind === 'info') return (_root, _context, info) => info;
   const property = param.kind === 'context' ? param.propertyName : undefined;
-  return property ? (data) => (data.context as Record<string, unknown>)[property] : (data) => data.context;
+  return property ? (_root, context) => (context as Record<string, unknown>)[property] : (_root, context) => context;
 }
 
 /** What type-graphql's AuthMiddleware does, without a promise unless the checker returns one. */
