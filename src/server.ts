@@ -31,13 +31,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const signer = new AccessTokenSigner(encryptionKey);
   const root = resolveRootClient(config);
   const database = await resolveDatabase(config, logger);
-  // Each worker has at most one statement in flight; the API keeps its own ten connections.
-  const orm = await initOrm(database.url, {
-    log: (message) => logger.debug({ component: 'mikro-orm' }, message),
-    poolMax: 10 + config.workerConcurrency,
-  });
+  const log = (message: string) => logger.debug({ component: 'mikro-orm' }, message);
+  const orm = await initOrm(database.url, { log });
   await installQueue(database.url, logger);
-  const worker = config.workerConcurrency > 0 ? await startWorker(workerOptions(config, database.url, orm, box, logger)) : null;
+  // The in-process worker gets its own small pool (each job has at most one statement in
+  // flight), so a burst of jobs never queues API requests behind it, nor the other way round.
+  const workerOrm = config.workerConcurrency > 0
+    ? await initOrm(database.url, { log, migrate: false, poolMax: config.workerConcurrency + 2 })
+    : null;
+  const worker = workerOrm ? await startWorker(workerOptions(config, database.url, workerOrm, box, logger)) : null;
   const schema = await buildSchema();
   const { app, apollo } = await createApp({
     schema,
@@ -86,6 +88,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       server.closeAllConnections();
       await worker?.stop();
       await apollo.stop();
+      await workerOrm?.close();
       await orm.close();
       await database.stop();
     },

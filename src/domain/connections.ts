@@ -129,3 +129,10 @@ export async function findConnectionsByIds(em: EntityManager, ids: readonly stri
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!).filter(Boolean);
 }
+
+/** The connections the webhooks of these policies use, in one statement; for the webhooks loader. */
+export async function findConnectionsUsedByPolicies(em: EntityManager, policyIds: readonly string[]): Promise<ConnectionConfigView[]> {
+  const k = knex(em);
+  const used = k('policy_webhook').select('connection_config_id').whereIn('policy_id', policyIds as string[]);
+  return query<ConnectionConfigView>(em, k.select(k.raw(CONNECTION_COLUMNS)).from('connection_config').whereIn('id', used));
+}

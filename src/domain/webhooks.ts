@@ -80,8 +80,7 @@ export async function patchWebhook(
 ): Promise<{ webhook: WebhookView; newOrder: WebhookOrder[] }> {
   const name = patch.name === undefined || patch.name === null ? undefined : validName(patch.name, 'webhook');
   return inTransaction(em, async (tx) => {
-    const policyId = await lockPolicy(tx, policyKey);
-    const webhooks = await findPhaseWebhooks(tx, policyId, phase);
+    const webhooks = await lockPolicyWithPhaseWebhooks(tx, policyKey, phase);
     const index = webhooks.findIndex((w) => w.key === key);
     if (index < 0) throw new NotFoundError(`policy "${policyKey}" has no ${PHASE_LABEL[phase]} webhook "${key}"`);
     const target = { ...webhooks[index] };
@@ -158,6 +157,23 @@ async function resolveHttpsConnections(tx: EntityManager, keys: string[]): Promi
     throw new InvalidInputError(`webhooks need an HTTPS connection; ${wrong.map((w) => `"${w.key}" is ${w.connectionType}`).join(', ')}`);
   }
   return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+/**
+ * lockPolicy and findPhaseWebhooks in one statement: the policy row locked, its webhooks of the
+ * phase in order (none when the phase is empty); NOT_FOUND when the policy is absent.
+ */
+async function lockPolicyWithPhaseWebhooks(tx: EntityManager, policyKey: string, phase: WebhookPhase): Promise<WebhookView[]> {
+  const rows = await query<WebhookView & { lockedPolicyId: string }>(
+    tx,
+    `select p.id as "lockedPolicyId", w.id, w.policy_id as "policyId", w.phase, w.position as "order", w.key, w.name,
+       w.direction, w.connection_config_id as "connectionConfigId"
+     from policy p left join policy_webhook w on w.policy_id = p.id and w.phase = ?
+     where p.key = ? order by w.position for update of p`,
+    [phase, policyKey],
+  );
+  if (!rows.length) throw new NotFoundError(`policy "${policyKey}" does not exist`);
+  return rows.filter((row) => row.id !== null).map(({ lockedPolicyId: _, ...webhook }) => webhook);
 }
 
 export async function findPhaseWebhooks(em: EntityManager, policyId: string, phase: WebhookPhase): Promise<WebhookView[]> {

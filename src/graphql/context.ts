@@ -21,14 +21,23 @@ export interface ContextServices {
   logger: Logger;
 }
 
+/** The EntityManager fork, loaders and child logger are made on first use: many requests need none. */
 export function createContext(services: ContextServices, requestId: string, auth: AccessTokenClaims | null = null): Context {
-  const em = services.em.fork();
+  let em: EntityManager | undefined;
+  let loaders: Loaders | undefined;
+  let logger: Logger | undefined;
   return {
-    em,
+    get em() {
+      return (em ??= services.em.fork());
+    },
     box: services.box,
-    loaders: createLoaders(em),
+    get loaders() {
+      return (loaders ??= createLoaders(this.em));
+    },
     requestId,
-    logger: services.logger.child({ requestId }),
+    get logger() {
+      return (logger ??= services.logger.child({ requestId }));
+    },
     auth,
   };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { findConnectionsByIds } from '../domain/connections';
+import { findConnectionsByIds, findConnectionsUsedByPolicies } from '../domain/connections';
 import { WebhookPhase } from '../domain/enums';
 import { findPoliciesByIds } from '../domain/policies';
 import type { ConnectionConfigView, PolicyView, WebhookView } from '../domain/views';
@@ -13,9 +13,15 @@ export interface PolicyWebhooks {
   post: WebhookView[];
 }
 
-/** Per-request batching: one statement per relation and request, whatever the number of parents. */
+/**
+ * Per-request batching: one statement per relation and request, whatever the number of parents.
+ * Loading policies' webhooks also loads the connections they use (in parallel, by a subquery), so
+ * that a webhook's connection is at hand without a promise per webhook.
+ */
 export function createLoaders(em: EntityManager) {
+  const connectionsAtHand = new Map<string, ConnectionConfigView>();
   return {
+    connectionsAtHand: connectionsAtHand as ReadonlyMap<string, ConnectionConfigView>,
     connectionById: new DataLoader<string, ConnectionConfigView | null>(async (ids) => {
       const byId = new Map((await findConnectionsByIds(em, ids)).map((c) => [c.id, c]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -25,8 +31,13 @@ export function createLoaders(em: EntityManager) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     webhooksByPolicyId: new DataLoader<string, PolicyWebhooks>(async (policyIds) => {
+      const [webhooks, connections] = await Promise.all([
+        findWebhooksByPolicyIds(em, policyIds),
+        findConnectionsUsedByPolicies(em, policyIds),
+      ]);
+      for (const connection of connections) connectionsAtHand.set(connection.id, connection);
       const grouped = new Map<string, PolicyWebhooks>(policyIds.map((id) => [id, { pre: [], post: [] }]));
-      for (const webhook of await findWebhooksByPolicyIds(em, policyIds)) {
+      for (const webhook of webhooks) {
         const group = grouped.get(webhook.policyId)!;
         (webhook.phase === WebhookPhase.PRE_EXECUTION ? group.pre : group.post).push(webhook);
       }

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { DateTimeScalar } from './types/date-time';
-import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
+import { buildSchema as buildTypeGraphQLSchema, type BuildSchemaOptions } from 'type-graphql';
 import { ApiClientResolver } from './resolvers/api-client.resolver';
 import { scopeAuthChecker } from './auth';
+import { resolveFieldsDirectly } from './direct-resolvers';
 import { ConnectionConfigResolver } from './resolvers/connection-config.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { WebhookResolver } from './resolvers/webhook.resolver';
@@ -11,12 +12,13 @@ import { PrivacyRequestResolver, WebhookDeliveryResolver } from './resolvers/pri
 export const resolvers = [ConnectionConfigResolver, PolicyResolver, WebhookResolver, ApiClientResolver,
   PrivacyRequestResolver, WebhookDeliveryResolver] as const;
 
-export function buildSchema() {
-  return buildTypeGraphQLSchema({
+export async function buildSchema() {
+  const options: BuildSchemaOptions = {
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     authChecker: scopeAuthChecker,
     emitSchemaFile: false,
-  });
+  };
+  return resolveFieldsDirectly(await buildTypeGraphQLSchema(options), options);
 }

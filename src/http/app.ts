@@ -1,5 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -10,6 +14,7 @@ import { createContext, type Context } from '../graphql/context';
 import { errorLoggingPlugin, formatError } from '../graphql/errors';
 import { rejectNulCharactersPlugin } from '../graphql/nul-characters';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits';
+import { jitGateway } from '../graphql/jit-executor';
 import type { Logger } from '../logger';
 import { bearerAuth } from './bearer-auth';
 import { cors, type CorsOptions } from './cors';
@@ -36,19 +41,31 @@ export interface AppDeps {
 /** The express app with /graphql (+ GraphiQL) and /health; returns it with the Apollo server to stop. */
 export async function createApp(deps: AppDeps) {
   const apollo = new ApolloServer<Context>({
-    schema: deps.schema,
+    gateway: jitGateway(deps.schema),
     formatError,
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin, rejectNulCharactersPlugin, costLimitPlugin(deps.maxQueryCost)],
-    validationRules: [depthLimitRule(deps.maxQueryDepth)],
-    // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would race its shutdown and hang it
+    // main.ts stops everything on SIGTERM/SIGINT; Apollo's own handlers made that stop wait forever.
     stopOnTerminationSignals: false,
+    // Cache control would wrap every field resolver (the contract sets no cache hints); usage
+    // reporting would do the same if an APOLLO_KEY happened to be in the environment.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      errorLoggingPlugin,
+      rejectNulCharactersPlugin,
+      costLimitPlugin(deps.maxQueryCost),
+    ],
+    validationRules: [depthLimitRule(deps.maxQueryDepth)],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // An ETag would hash every answer (a 300 KB read is a sha1 per request) for POST responses
+  // no client caches.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestId);
 

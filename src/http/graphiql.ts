@@ -1,5 +1,17 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Request } from 'express';
+
+type RenderGraphiQL = typeof import('@graphql-yoga/render-graphiql').renderGraphiQL;
+let renderGraphiQL: RenderGraphiQL | undefined;
+
+/**
+ * GraphiQL comes as one 9 MB script that costs ~60 MB of memory once loaded: load it when a
+ * browser first asks for the page, not in every server.
+ */
+function graphiqlRenderer(): RenderGraphiQL {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  renderGraphiQL ??= (require('@graphql-yoga/render-graphiql') as typeof import('@graphql-yoga/render-graphiql')).renderGraphiQL;
+  return renderGraphiQL;
+}
 
 const EXAMPLE = `# dsr-hooks: configure connections, policies and their ordered webhooks.
 query Policies {
@@ -16,7 +28,7 @@ export function wantsGraphiQL(req: Request): boolean {
 }
 
 export function graphiqlPage(headers: Record<string, string> = {}): string {
-  return renderGraphiQL({
+  return graphiqlRenderer()({
     title: 'dsr-hooks GraphiQL',
     endpoint: '/graphql',
     defaultQuery: EXAMPLE,

@@ -30,8 +30,8 @@ export class WebhookResolver {
 
   @Authorized(Scope.CONNECTION_READ)
   @FieldResolver(() => ConnectionConfigType)
-  connectionConfig(@Root() webhook: WebhookView, @Ctx() { loaders }: Context): Promise<ConnectionConfigView | null> {
-    return loaders.connectionById.load(webhook.connectionConfigId);
+  connectionConfig(@Root() webhook: WebhookView, @Ctx() { loaders }: Context): ConnectionConfigView | Promise<ConnectionConfigView | null> {
+    return loaders.connectionsAtHand.get(webhook.connectionConfigId) ?? loaders.connectionById.load(webhook.connectionConfigId);
   }
 
   @Authorized(Scope.WEBHOOK_CREATE_OR_UPDATE)

@@ -1,0 +1,32 @@
+'use strict';
+const { execFile } = require('node:child_process');
+const { existsSync, readFileSync, rmSync } = require('node:fs');
+const { join } = require('node:path');
+const { benchServerUrl } = require('./database');
+const { ROOT } = require('./processes');
+
+const SCRIPT = join(__dirname, '..', 'pipeline.js');
+
+/**
+ * The privacy request pipeline's own benchmark, when bench/pipeline.js exists: run as a child
+ * process after the API runs. It prints its figures to stdout and may write them as JSON to
+ * BENCH_RESULT_FILE; both are kept. DATABASE_URL is the bench server, BENCH_DATABASE_URL the
+ * seeded bench database.
+ */
+async function runPipelineBench(db) {
+  if (!existsSync(SCRIPT)) return null;
+  const resultFile = join(__dirname, '..', 'results', 'pipeline.json');
+  rmSync(resultFile, { force: true });
+  const env = { ...process.env, DATABASE_URL: benchServerUrl(), BENCH_DATABASE_URL: db.url, BENCH_RESULT_FILE: resultFile };
+  const output = await new Promise((resolve, reject) => {
+    execFile(process.execPath, [SCRIPT], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024, timeout: 180_000 }, (err, stdout, stderr) => {
+      if (stderr) process.stderr.write(stderr);
+      if (err) reject(new Error(`bench/pipeline.js failed: ${err.message}`));
+      else resolve(stdout.trimEnd());
+    });
+  });
+  const result = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : { output };
+  return { output, result };
+}
+
+module.exports = { runPipelineBench };
