@@ -10,13 +10,12 @@
 // Environment: BENCH_REQUESTS (2000), WORKER_CONCURRENCY (8), RECEIVER_DELAY_MS (10),
 // BENCH_RESULT_FILE (also write the figures there as JSON), BENCH_KEEP_DATABASE=1 (keep it to look at).
 const { fork, spawn } = require('node:child_process');
-const { randomBytes } = require('node:crypto');
 const { writeFileSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { join } = require('node:path');
 const { cpus, loadavg } = require('node:os');
 const autocannon = require('autocannon');
-const { Client } = require('pg');
+const { createBenchDatabase } = require('./lib/database');
+const { freePort } = require('./lib/processes');
 
 const ROOT = join(__dirname, '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 2000);
@@ -32,7 +31,7 @@ const WEBHOOKS = [
 ];
 
 async function runPipelineBenchmark() {
-  const db = await createDatabase();
+  const db = await createBenchDatabase();
   const cleanup = [];
   try {
     const receiver = await startReceiver();
@@ -204,34 +203,6 @@ async function startServer(databaseUrl) {
       clearTimeout(timer);
     },
   };
-}
-
-async function createDatabase() {
-  const name = `dsr_pipeline_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql) => {
-    const c = new Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -1,13 +1,15 @@
 'use strict';
 // `npm run bench`: seeds a fresh database, starts dsr-hooks as in production and the hand-written
 // limit server beside it, loads both with autocannon and prints dsr-hooks beside its limit.
-// Environment: DATABASE_URL (the PostgreSQL server to create the bench database on),
+// Environment: DATABASE_URL (the PostgreSQL server to create the bench database on; without it an
+// embedded PostgreSQL in a temporary directory, as `npm start` would use),
 // BENCH_SECONDS (measured seconds per server and row, in two alternating halves; default 6),
 // BENCH_WARMUP (default 2),
 // BENCH_PROFILE=1 (write .cpuprofiles of both servers to bench/results/profiles/,
 // summarised by bench/profile-summary.js), BENCH_ONLY=<text> (only operations whose name has it).
 const { execFileSync } = require('node:child_process');
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { isDeepStrictEqual } = require('node:util');
 const { authHeaders } = require('./lib/auth');
@@ -27,6 +29,7 @@ const RESULTS = join(__dirname, 'results');
 async function main() {
   const started = Date.now();
   mkdirSync(RESULTS, { recursive: true });
+  const embedded = process.env.DATABASE_URL ? null : await startEmbedded();
   const db = await createBenchDatabase();
   const servers = [];
   try {
@@ -89,7 +92,19 @@ async function main() {
   } finally {
     for (const server of servers) await server.stop();
     await db.drop();
+    await embedded?.stop();
   }
+}
+
+/** Without DATABASE_URL: the embedded PostgreSQL from dist/, in a temporary directory removed afterwards. */
+async function startEmbedded() {
+  const { startEmbeddedPostgres } = require('../dist/db/embedded');
+  const dataDir = mkdtempSync(join(tmpdir(), 'dsr-hooks-bench-'));
+  chmodSync(dataDir, 0o755); // as root, the cluster's system user must be able to enter it
+  const pg = await startEmbeddedPostgres({ dataDir });
+  process.env.DATABASE_URL = pg.url; // for the bench database, the servers and bench/pipeline.js
+  log(`no DATABASE_URL: embedded PostgreSQL on port ${pg.port}`);
+  return { stop: async () => (await pg.stop(), rmSync(dataDir, { recursive: true, force: true })) };
 }
 
 /** The server's environment as in production, with root client credentials for the bench. */
@@ -102,6 +117,9 @@ function dsrServerEnv(databaseUrl) {
     APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY || 'bench-key-0123456789abcdef012345',
     OAUTH_ROOT_CLIENT_ID: process.env.OAUTH_ROOT_CLIENT_ID || 'bench-root',
     OAUTH_ROOT_CLIENT_SECRET: process.env.OAUTH_ROOT_CLIENT_SECRET || 'bench-root-secret-0123456789abcdef',
+    // The API alone, as when workers run apart (`node dist/main.js worker`): an idle in-process
+    // worker's own polling would show up in the statement counts. bench/pipeline.js measures workers.
+    WORKER_CONCURRENCY: '0',
   };
 }
 

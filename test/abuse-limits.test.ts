@@ -67,6 +67,13 @@ describe('query cost', () => {
     expect(res.errors![0].message).toMatch(/may return up to 12900 objects; the limit is 10000 objects/);
   });
 
+  it('costs a repeated query again when a variable of @include changes what it asks for', async () => {
+    const query = `query($n: Int, $both: Boolean!) { a: ${POLICIES} b: ${POLICIES.replace('policies(first: $n)', 'policies(first: $n) @include(if: $both)')} }`;
+    expect((await t.gql(query, { n: 200, both: false })).errors).toBeUndefined();
+    expect(errorCode(await t.gql(query, { n: 200, both: true }))).toBe('BAD_USER_INPUT');
+    expect((await t.gql(query, { n: 100, both: true })).errors).toBeUndefined();
+  });
+
   it('rejects more than ~10,000 objects across aliases before any SQL runs', async () => {
     const query = `query($n: Int) { a: ${POLICIES} b: ${POLICIES} }`;
     const { count } = await t.countStatements(async () => {

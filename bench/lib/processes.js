@@ -104,4 +104,4 @@ function readPeakRssMb(pid) {
   return Math.round(kb / 1024);
 }
 
-module.exports = { startChild, ROOT };
+module.exports = { startChild, freePort, ROOT };

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  getNamedType, GraphQLError, isCompositeType, isListType, isNonNullType, Kind,
-  type ASTVisitor, type DocumentNode, type GraphQLField, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
+  getNamedType, GraphQLError, isCompositeType, isListType, isNonNullType, Kind, visit,
+  type ASTNode, type ASTVisitor, type DocumentNode, type GraphQLField, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { MAX_PAGE_SIZE } from '../domain/pagination';
@@ -87,7 +87,8 @@ export function costLimitPlugin<T extends object>(maxCost: number): ApolloServer
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = operationCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+          const cost = cachedCost(document, request.operationName ?? undefined, request.variables ?? {}, () =>
+            operationCost(schema, document, request.variables ?? {}, request.operationName ?? undefined));
           if (cost === undefined) return; // bad variables: execution reports them properly
           if (cost > maxCost) {
             const size = Number.isFinite(cost) ? `up to ${cost} objects` : `more than ${MAX_EVALUATED_FIELDS} fields`;
@@ -100,4 +101,37 @@ export function costLimitPlugin<T extends object>(maxCost: number): ApolloServer
       };
     },
   };
+}
+
+// Costs per parsed document (Apollo reuses one DocumentNode per query text), keyed by the values
+// of the variables that can change the count, so repeated operations are costed once.
+const costs = new WeakMap<DocumentNode, { sizing: string[]; byValues: Map<string, number | undefined> }>();
+const MAX_COSTS_PER_DOCUMENT = 200;
+
+function cachedCost(
+  document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, compute: () => number | undefined,
+): number | undefined {
+  let entry = costs.get(document);
+  if (!entry) costs.set(document, (entry = { sizing: sizingVariables(document), byValues: new Map() }));
+  const key = JSON.stringify([operationName ?? null, ...entry.sizing.map((name) => variables[name] ?? null)]);
+  if (entry.byValues.has(key)) return entry.byValues.get(key);
+  const cost = compute();
+  if (entry.byValues.size >= MAX_COSTS_PER_DOCUMENT) entry.byValues.clear();
+  entry.byValues.set(key, cost);
+  return cost;
+}
+
+/** Variables that can change an object count: those in `first` arguments and in directives (@skip, @include). */
+function sizingVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode) => visit(node, { Variable: (v) => void names.add(v.name.value) });
+  visit(document, {
+    Field(field) {
+      for (const arg of field.arguments ?? []) if (arg.name.value === 'first') collect(arg.value);
+    },
+    Directive(directive) {
+      collect(directive);
+    },
+  });
+  return [...names].sort();
 }

@@ -1,6 +1,4 @@
-import type { Config } from '../../src/config';
-import type { RunningServer } from '../../src/server';
-import { dataOf, type TestServer } from './server';
+import { clientFor, dataOf, type TestServer } from './server';
 
 /** Setup and polling helpers for the privacy request tests (all through the GraphQL API). */
 export interface HookSpec {
@@ -64,38 +62,4 @@ export async function waitForStatus(t: TestServer, id: string, statuses: string 
   throw new Error(`request ${id} did not reach ${wanted.join('/')}: ${JSON.stringify(last)}`);
 }
 
-/**
- * A TestServer over a server this test started itself (several servers over one database, for
- * restarts and crash recovery): gql() with a root token; close() stops the server only.
- */
-export function clientFor(server: RunningServer, config: Config): TestServer {
-  const post = async (query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => {
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }),
-    });
-    return res.json() as Promise<any>;
-  };
-  const token = async (scopes?: string[]) => {
-    const res = await fetch(`${server.url}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: config.rootClientId, client_secret: config.rootClientSecret, scope: scopes?.join(' ') }),
-    });
-    if (res.status !== 200) throw new Error(`/oauth/token answered ${res.status}`);
-    return ((await res.json()) as { access_token: string }).access_token;
-  };
-  let rootToken: Promise<string> | undefined;
-  return {
-    url: server.url,
-    server,
-    async gql(query, variables, headers = {}) {
-      rootToken ??= token();
-      return post(query, variables, { authorization: `Bearer ${await rootToken}`, ...headers });
-    },
-    gqlAs: (bearer, query, variables) => post(query, variables, bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
-    token,
-    countStatements: () => Promise.reject(new Error('countStatements needs startTestServer()')),
-    sql: (text, params = []) => server.orm.em.getConnection().execute(text, params) as Promise<any[]>,
-    close: () => server.close(),
-  };
-}
+export { clientFor };

@@ -68,6 +68,29 @@ export async function startTestServer(overrides: Partial<Config> = {}, logDestin
   const knex = server.orm.em.getConnection().getKnex();
   let recording: string[] | null = null;
   knex.on('query', (q: { sql: string }) => recording?.push(q.sql));
+  return {
+    ...clientFor(server, config),
+    async countStatements(fn) {
+      recording = [];
+      try {
+        await fn();
+        return { count: recording.length, statements: recording };
+      } finally {
+        recording = null;
+      }
+    },
+    async close() {
+      await server.close();
+      await db.drop();
+    },
+  };
+}
+
+/**
+ * A TestServer over a server a test started itself (several servers over one database, for
+ * restarts and crash recovery): gql() with a root token; close() stops the server only.
+ */
+export function clientFor(server: RunningServer, config: Config): TestServer {
   const post = async (query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -86,7 +109,6 @@ export async function startTestServer(overrides: Partial<Config> = {}, logDestin
     return ((await res.json()) as { access_token: string }).access_token;
   };
   let rootToken: Promise<string> | undefined;
-
   return {
     url: server.url,
     server,
@@ -96,22 +118,9 @@ export async function startTestServer(overrides: Partial<Config> = {}, logDestin
     },
     gqlAs: (bearer, query, variables) => post(query, variables, bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
     token,
-    async countStatements(fn) {
-      recording = [];
-      try {
-        await fn();
-        return { count: recording.length, statements: recording };
-      } finally {
-        recording = null;
-      }
-    },
-    async sql(text, params = []) {
-      return server.orm.em.getConnection().execute(text, params) as Promise<any[]>;
-    },
-    async close() {
-      await server.close();
-      await db.drop();
-    },
+    countStatements: () => Promise.reject(new Error('countStatements needs startTestServer()')),
+    sql: (text, params = []) => server.orm.em.getConnection().execute(text, params) as Promise<any[]>,
+    close: () => server.close(),
   };
 }
 
