@@ -14,6 +14,7 @@ const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { cpus, loadavg } = require('node:os');
 const autocannon = require('autocannon');
+const { Client } = require('pg');
 const { createBenchDatabase } = require('./lib/database');
 const { freePort } = require('./lib/processes');
 
