@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { adminUrl } from './support/database';
-import { errorCode, startTestServer, type TestServer } from './support/server';
+import { dataOf, errorCode, startTestServer, type TestServer } from './support/server';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -46,6 +46,12 @@ describe('GraphQL request errors keep Apollo codes', () => {
     const res = await t.gql(query, variables as Record<string, unknown>);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/NUL/);
+  });
+
+  it('refuses the same literal with a NUL every time it is sent (documents are checked once, then remembered)', async () => {
+    const query = 'query { policies(after: "\\u0000") { totalCount } }';
+    for (let i = 0; i < 2; i++) expect(errorCode(await t.gql(query))).toBe('BAD_USER_INPUT');
+    expect(dataOf(await t.gql('query { policies(after: null) { totalCount } }')).policies.totalCount).toBeGreaterThanOrEqual(0);
   });
 
   it.each([['\u0000'], ['a b'], ["' or 1=1 --"], ['x'.repeat(201)]])('a crafted cursor that decodes to %j is BAD_USER_INPUT', async (value) => {

@@ -37,7 +37,17 @@ function pathOfNul(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
+// Apollo reuses one DocumentNode per query text: its literals are searched once.
+const literalsChecked = new WeakMap<DocumentNode, string | undefined>();
+
 function literalWithNul(document: DocumentNode): string | undefined {
+  if (literalsChecked.has(document)) return literalsChecked.get(document);
+  const found = findLiteralWithNul(document);
+  literalsChecked.set(document, found);
+  return found;
+}
+
+function findLiteralWithNul(document: DocumentNode): string | undefined {
   let found: string | undefined;
   visit(document, {
     StringValue(node) {
