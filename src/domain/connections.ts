@@ -3,7 +3,7 @@ import { ConnectionConfig } from '../db/entities';
 import { knex, query } from '../db/sql';
 import { AccessLevel, ConnectionType } from './enums';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
-import { checkBatchSize, checkNoDuplicates, resolveKey, validName } from './keys';
+import { checkBatchSize, checkNoDuplicates, refuseNamesHeldByOthers, resolveKey, validName } from './keys';
 import { pageByKey, type PageArgs } from './pagination';
 import { inTransaction } from './transaction';
 import { CONNECTION_COLUMNS, type ConnectionConfigView, type Page } from './views';
@@ -35,12 +35,7 @@ export async function upsertConnectionConfigs(em: EntityManager, inputs: Connect
       ConnectionConfig, { $or: [{ key: { $in: keys } }, { name: { $in: names } }] }, { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     const byKey = new Map(existing.map((c) => [c.key, c]));
-    for (const other of existing) {
-      const claimant = items.find((i) => i.name === other.name);
-      if (claimant && claimant.key !== other.key && !keys.includes(other.key)) {
-        throw new ConflictError(`connection name "${other.name}" is already used by connection "${other.key}"`);
-      }
-    }
+    refuseNamesHeldByOthers(existing, items, 'connection');
     const entities = items.map((item) => {
       const entity = byKey.get(item.key) ?? tx.create(ConnectionConfig, { key: item.key } as ConnectionConfig);
       if (entity.connectionType && entity.hasSecrets && entity.connectionType !== item.connectionType) {

@@ -1,4 +1,4 @@
-import { InvalidInputError } from './errors';
+import { ConflictError, InvalidInputError } from './errors';
 
 export const KEY_PATTERN = /^[a-zA-Z0-9_.-]+$/;
 export const MAX_KEY_LENGTH = 200;
@@ -51,4 +51,20 @@ export function checkNoDuplicates(values: string[], what: string): void {
 
 export function truncate(value: string, max = 60): string {
   return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
+/**
+ * CONFLICT when a name this call gives is held by a record the call does not touch. Records the
+ * call updates may hand their names around (the unique constraints on names are deferred).
+ */
+export function refuseNamesHeldByOthers(
+  existing: { key: string; name: string }[], items: { key: string; name: string }[], what: string,
+): void {
+  const keys = new Set(items.map((i) => i.key));
+  for (const other of existing) {
+    const claimant = items.find((i) => i.name === other.name);
+    if (claimant && claimant.key !== other.key && !keys.has(other.key)) {
+      throw new ConflictError(`${what} name "${other.name}" is already used by ${what} "${other.key}"`);
+    }
+  }
 }

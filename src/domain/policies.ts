@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Policy } from '../db/entities';
 import { knex, query } from '../db/sql';
-import { ConflictError, NotFoundError } from './errors';
-import { checkBatchSize, checkNoDuplicates, resolveKey, validName } from './keys';
+import { NotFoundError } from './errors';
+import { checkBatchSize, checkNoDuplicates, refuseNamesHeldByOthers, resolveKey, validName } from './keys';
 import { pageByKey, type PageArgs } from './pagination';
 import { inTransaction } from './transaction';
 import { POLICY_COLUMNS, type Page, type PolicyView } from './views';
@@ -26,12 +26,7 @@ export async function upsertPolicies(em: EntityManager, inputs: PolicyInput[]): 
   const ids = await inTransaction(em, async (tx) => {
     const existing = await tx.find(Policy, { $or: [{ key: { $in: keys } }, { name: { $in: items.map((i) => i.name) } }] });
     const byKey = new Map(existing.map((p) => [p.key, p]));
-    for (const other of existing) {
-      const claimant = items.find((i) => i.name === other.name);
-      if (claimant && claimant.key !== other.key && !keys.includes(other.key)) {
-        throw new ConflictError(`policy name "${other.name}" is already used by policy "${other.key}"`);
-      }
-    }
+    refuseNamesHeldByOthers(existing, items, 'policy');
     const policies = items.map((item) => tx.assign(byKey.get(item.key) ?? tx.create(Policy, { key: item.key } as Policy), item));
     await tx.flush();
     return policies.map((p) => p.id);

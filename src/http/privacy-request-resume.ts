@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { Router, type Request, type Response } from 'express';
+import { toDate } from '../db/timestamps';
 import type { SecretBox } from '../domain/crypto';
 import { DomainError } from '../domain/errors';
 import { parseWireIdentity, type Identity } from '../domain/identity';
@@ -70,9 +71,6 @@ function requestJson(request: PrivacyRequestView, box: SecretBox) {
   };
 }
 
-/** Raw reads return timestamptz as PostgreSQL's text ("2026-11-28 19:27:48.669+00") or as a Date. */
 function isoTime(value: Date | string | null): string | null {
-  if (value === null) return null;
-  if (value instanceof Date) return value.toISOString();
-  return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
+  return value === null ? null : toDate(value).toISOString();
 }

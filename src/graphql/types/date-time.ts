@@ -1,5 +1,6 @@
 import { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { toDate } from '../../db/timestamps';
 
 /**
  * graphql-scalars' DateTime, also accepting the timestamptz text PostgreSQL returns on raw read
@@ -8,7 +9,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 export const DateTimeScalar = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
   serialize(value: unknown): string {
-    const date = value instanceof Date ? value : new Date(String(value).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+    const date = toDate(value instanceof Date ? value : String(value));
     if (Number.isNaN(date.getTime())) throw new TypeError(`DateTime cannot represent ${String(value)}`);
     return date.toISOString();
   },
