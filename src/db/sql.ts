@@ -14,12 +14,6 @@ export function knex(em: EntityManager): Knex {
   return em.getKnex();
 }
 
-/** A "(?, ?, ?), (?, ?, ?)" VALUES list with its flat bindings, for one-statement batch updates. */
-export function valuesList(rows: unknown[][], casts: string[]): { sql: string; params: unknown[] } {
-  const tuple = `(${casts.map((cast) => (cast ? `?::${cast}` : '?')).join(', ')})`;
-  return { sql: rows.map(() => tuple).join(', '), params: rows.flat() };
-}
-
 /** The PostgreSQL error code (SQLSTATE) of a driver error, also when MikroORM wrapped it. */
 export function sqlState(err: unknown): string | undefined {
   const e = err as { code?: unknown; previous?: { code?: unknown } } | undefined;

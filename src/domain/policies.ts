@@ -58,10 +58,3 @@ export async function findPoliciesByIds(em: EntityManager, ids: readonly string[
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!).filter(Boolean);
 }
-
-/** Locks the policy row so that changes to its webhooks serialise; NOT_FOUND when absent. */
-export async function lockPolicy(tx: EntityManager, key: string): Promise<string> {
-  const [row] = await query<{ id: string }>(tx, 'select id from policy where key = ? for update', [key]);
-  if (!row) throw new NotFoundError(`policy "${key}" does not exist`);
-  return row.id;
-}

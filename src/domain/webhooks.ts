@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
-import { knex, query, valuesList } from '../db/sql';
+import { LockMode } from '@mikro-orm/core';
+import { ConnectionConfig, Policy, PolicyWebhook } from '../db/entities';
+import { knex, query } from '../db/sql';
 import { ConnectionType, WebhookDirection, WebhookPhase } from './enums';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { checkBatchSize, checkNoDuplicates, resolveKey, validName } from './keys';
-import { lockPolicy } from './policies';
 import { inTransaction } from './transaction';
 import { moveTo, ordersOf } from './webhook-order';
 import { WEBHOOK_COLUMNS, type WebhookOrder, type WebhookView } from './views';
@@ -44,29 +44,17 @@ export async function setWebhooks(
   checkNoDuplicates(items.map((i) => i.name), 'webhook name');
 
   return inTransaction(em, async (tx) => {
-    const policyId = await lockPolicy(tx, policyKey);
+    const { policy, webhooks } = await lockPolicyWithPhaseWebhooks(tx, policyKey, phase);
     const connections = await resolveHttpsConnections(tx, items.map((i) => i.connectionConfigKey));
-    const existing = await query<{ id: string; key: string }>(
-      tx, 'select id, key from policy_webhook where policy_id = ? and phase = ?', [policyId, phase],
-    );
-    const idByKey = new Map(existing.map((w) => [w.key, w.id]));
-    const k = knex(tx);
-    await query(tx, k('policy_webhook').where({ policy_id: policyId, phase }).whereNotIn('key', keys).delete());
-
-    const rows = items.map((i) => [idByKey.get(i.key) ?? randomUUID(), i.order, i.key, i.name, i.direction, connections.get(i.connectionConfigKey)!]);
-    const updates = rows.filter((r) => idByKey.has(r[2] as string));
-    if (updates.length) await updateWebhookRows(tx, updates.map(([id, order, , name, direction, cid]) => [id, order, name, direction, cid]));
-    const inserts = rows.filter((r) => !idByKey.has(r[2] as string));
-    if (inserts.length) {
-      const values = valuesList(inserts.map((r) => [...r, policyId, phase]), ['uuid', 'int', 'text', 'text', 'text', 'uuid', 'uuid', 'text']);
-      await query(
-        tx,
-        `insert into policy_webhook (id, position, key, name, direction, connection_config_id, policy_id, phase, created_at, updated_at)
-         select *, now(), now() from (values ${values.sql}) as v`,
-        values.params,
-      );
-    }
-    return findPhaseWebhooks(tx, policyId, phase);
+    const byKey = new Map(webhooks.map((w) => [w.key, w]));
+    for (const w of webhooks) if (!keys.includes(w.key)) tx.remove(w);
+    const result = items.map(({ key, name, direction, order, connectionConfigKey }) => {
+      const fields = { name, direction, order, connectionConfig: tx.getReference(ConnectionConfig, connections.get(connectionConfigKey)!) };
+      const existing = byKey.get(key);
+      return existing ? tx.assign(existing, fields) : tx.create(PolicyWebhook, { ...fields, policy, phase, key });
+    });
+    await tx.flush();
+    return result.map(viewOf);
   });
 }
 
@@ -80,10 +68,10 @@ export async function patchWebhook(
 ): Promise<{ webhook: WebhookView; newOrder: WebhookOrder[] }> {
   const name = patch.name === undefined || patch.name === null ? undefined : validName(patch.name, 'webhook');
   return inTransaction(em, async (tx) => {
-    const webhooks = await lockPolicyWithPhaseWebhooks(tx, policyKey, phase);
+    const { webhooks } = await lockPolicyWithPhaseWebhooks(tx, policyKey, phase);
     const index = webhooks.findIndex((w) => w.key === key);
     if (index < 0) throw new NotFoundError(`policy "${policyKey}" has no ${PHASE_LABEL[phase]} webhook "${key}"`);
-    const target = { ...webhooks[index] };
+    const target = webhooks[index];
 
     const reordered = patch.order === undefined || patch.order === null ? webhooks : moveTo(webhooks, index, patch.order);
     if (name !== undefined && name !== target.name) {
@@ -94,51 +82,47 @@ export async function patchWebhook(
     if (patch.direction) target.direction = patch.direction;
     if (patch.connectionConfigKey !== undefined && patch.connectionConfigKey !== null) {
       const connections = await resolveHttpsConnections(tx, [patch.connectionConfigKey]);
-      target.connectionConfigId = connections.get(patch.connectionConfigKey)!;
+      target.connectionConfig = tx.getReference(ConnectionConfig, connections.get(patch.connectionConfigKey)!);
     }
-
-    const moved = reordered.map((w, order) => ({ ...(w.key === key ? target : w), order }));
-    target.order = moved.findIndex((w) => w.key === key);
-    const changed = moved.filter((w, i) => w.key === key || webhooks[i].key !== w.key);
-    await updateWebhookRows(tx, changed.map((w) => [w.id, w.order, w.name, w.direction, w.connectionConfigId]));
-    const orderChanged = target.order !== index;
-    return { webhook: target, newOrder: orderChanged ? ordersOf(moved.map((w) => w.key)) : [] };
+    reordered.forEach((w, order) => (w.order = order));
+    await tx.flush();
+    return { webhook: viewOf(target), newOrder: target.order !== index ? ordersOf(reordered.map((w) => w.key)) : [] };
   });
 }
 
 /** Removes the webhook and closes the gap; newOrder lists the rest when any of them moved. */
 export async function deleteWebhook(em: EntityManager, policyKey: string, phase: WebhookPhase, key: string): Promise<WebhookOrder[]> {
   return inTransaction(em, async (tx) => {
-    const policyId = await lockPolicy(tx, policyKey);
-    const [deleted] = await query<{ position: number }>(
-      tx, 'delete from policy_webhook where policy_id = ? and phase = ? and key = ? returning position', [policyId, phase, key],
-    );
-    if (!deleted) throw new NotFoundError(`policy "${policyKey}" has no ${PHASE_LABEL[phase]} webhook "${key}"`);
-    const rest = await query<{ key: string }>(
-      tx,
-      `update policy_webhook set position = position - 1, updated_at = now() where policy_id = ? and phase = ? and position > ?
-       returning key`,
-      [policyId, phase, deleted.position],
-    );
-    if (!rest.length) return [];
-    const remaining = await query<{ key: string }>(
-      tx, 'select key from policy_webhook where policy_id = ? and phase = ? order by position', [policyId, phase],
-    );
-    return ordersOf(remaining.map((r) => r.key));
+    const { webhooks } = await lockPolicyWithPhaseWebhooks(tx, policyKey, phase);
+    const index = webhooks.findIndex((w) => w.key === key);
+    if (index < 0) throw new NotFoundError(`policy "${policyKey}" has no ${PHASE_LABEL[phase]} webhook "${key}"`);
+    tx.remove(webhooks[index]);
+    const rest = webhooks.filter((_, i) => i !== index);
+    rest.forEach((w, order) => (w.order = order));
+    await tx.flush();
+    return index < rest.length ? ordersOf(rest.map((w) => w.key)) : [];
   });
 }
 
-/** One UPDATE ... FROM (VALUES ...) for all rows, whatever their number. */
-async function updateWebhookRows(tx: EntityManager, rows: unknown[][]): Promise<void> {
-  if (!rows.length) return;
-  const values = valuesList(rows, ['uuid', 'int', 'text', 'text', 'uuid']);
-  await query(
-    tx,
-    `update policy_webhook w set position = v.position, name = v.name, direction = v.direction,
-       connection_config_id = v.cid, updated_at = now()
-     from (values ${values.sql}) as v(id, position, name, direction, cid) where w.id = v.id`,
-    values.params,
-  );
+/**
+ * The policy locked (FOR UPDATE), then its webhooks of the phase in order, read by a second
+ * statement: under READ COMMITTED only a statement that starts after the lock was granted sees
+ * what the previous holder committed. NOT_FOUND when the policy is absent.
+ */
+async function lockPolicyWithPhaseWebhooks(
+  tx: EntityManager, policyKey: string, phase: WebhookPhase,
+): Promise<{ policy: Policy; webhooks: PolicyWebhook[] }> {
+  const policy = await tx.findOne(Policy, { key: policyKey }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!policy) throw new NotFoundError(`policy "${policyKey}" does not exist`);
+  const webhooks = await tx.find(PolicyWebhook, { policy, phase }, { orderBy: { order: 'asc' } });
+  return { policy, webhooks };
+}
+
+function viewOf(w: PolicyWebhook): WebhookView {
+  return {
+    id: w.id, policyId: w.policy.id, phase: w.phase, order: w.order, key: w.key, name: w.name,
+    direction: w.direction, connectionConfigId: w.connectionConfig.id,
+  };
 }
 
 /** Connection ids by key; NOT_FOUND for unknown keys, BAD_USER_INPUT for connections that are not HTTPS. */
@@ -157,27 +141,6 @@ async function resolveHttpsConnections(tx: EntityManager, keys: string[]): Promi
     throw new InvalidInputError(`webhooks need an HTTPS connection; ${wrong.map((w) => `"${w.key}" is ${w.connectionType}`).join(', ')}`);
   }
   return new Map(rows.map((r) => [r.key, r.id]));
-}
-
-/**
- * lockPolicy and findPhaseWebhooks in one statement: the policy row locked, its webhooks of the
- * phase in order (none when the phase is empty); NOT_FOUND when the policy is absent.
- */
-async function lockPolicyWithPhaseWebhooks(tx: EntityManager, policyKey: string, phase: WebhookPhase): Promise<WebhookView[]> {
-  const rows = await query<WebhookView & { lockedPolicyId: string }>(
-    tx,
-    `select p.id as "lockedPolicyId", w.id, w.policy_id as "policyId", w.phase, w.position as "order", w.key, w.name,
-       w.direction, w.connection_config_id as "connectionConfigId"
-     from policy p left join policy_webhook w on w.policy_id = p.id and w.phase = ?
-     where p.key = ? order by w.position for update of p`,
-    [phase, policyKey],
-  );
-  if (!rows.length) throw new NotFoundError(`policy "${policyKey}" does not exist`);
-  return rows.filter((row) => row.id !== null).map(({ lockedPolicyId: _, ...webhook }) => webhook);
-}
-
-export async function findPhaseWebhooks(em: EntityManager, policyId: string, phase: WebhookPhase): Promise<WebhookView[]> {
-  return query<WebhookView>(em, `select ${WEBHOOK_COLUMNS} from policy_webhook where policy_id = ? and phase = ? order by position`, [policyId, phase]);
 }
 
 /** Both phases of many policies in one statement, ordered; for the per-request DataLoader. */

@@ -1,4 +1,4 @@
-import { DeferMode, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DeferMode, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { WebhookDirection, WebhookPhase } from '../../domain/enums';
 import { ConnectionConfig } from './ConnectionConfig';
@@ -13,6 +13,8 @@ import { Policy } from './Policy';
 @Unique({ name: 'policy_webhook_key_unique', properties: ['policy', 'phase', 'key'], deferMode: DeferMode.INITIALLY_DEFERRED })
 @Unique({ name: 'policy_webhook_name_unique', properties: ['policy', 'phase', 'name'], deferMode: DeferMode.INITIALLY_DEFERRED })
 export class PolicyWebhook {
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
