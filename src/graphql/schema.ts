@@ -4,6 +4,7 @@ import { buildSchema as buildTypeGraphQLSchema, type BuildSchemaOptions } from '
 import { ApiClientResolver } from './resolvers/api-client.resolver';
 import { scopeAuthChecker } from './auth';
 import { resolveFieldsDirectly } from './direct-resolvers';
+import { describeScopes } from './schema-docs';
 import { ConnectionConfigResolver } from './resolvers/connection-config.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { WebhookResolver } from './resolvers/webhook.resolver';
@@ -20,5 +21,5 @@ export async function buildSchema() {
     authChecker: scopeAuthChecker,
     emitSchemaFile: false,
   };
-  return resolveFieldsDirectly(await buildTypeGraphQLSchema(options), options);
+  return describeScopes(resolveFieldsDirectly(await buildTypeGraphQLSchema(options), options), options);
 }

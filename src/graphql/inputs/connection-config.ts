@@ -1,68 +1,68 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { AccessLevel, ConnectionType } from '../types/enums';
 
-@InputType()
+@InputType({ description: 'A connection to create, or to update when its key exists.' })
 export class ConnectionConfigInput {
-  @Field(() => String, { nullable: true, description: 'Derived from the name when absent.' })
+  @Field(() => String, { nullable: true, description: 'Derived from the name when absent. 1-200 characters of letters, digits, "_", "." and "-".' })
   key?: string | null;
 
-  @Field()
+  @Field({ description: 'Unique among connections; trimmed, 1-200 characters (CONFLICT when another connection has it).' })
   name!: string;
 
-  @Field(() => ConnectionType)
+  @Field(() => ConnectionType, { description: 'What it reaches; a connection with secrets keeps its type (BAD_USER_INPUT).' })
   connectionType!: ConnectionType;
 
-  @Field(() => AccessLevel)
+  @Field(() => AccessLevel, { description: 'What it may do at the system it reaches.' })
   access!: AccessLevel;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Mark it as switched off; false when absent.' })
   disabled?: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free text, at most 2000 characters.' })
   description?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Secrets of an HTTPS connection: where webhook calls go and how they authenticate.' })
 export class HttpsSecretsInput {
-  @Field({ description: 'Absolute http(s) URL the webhook request is POSTed to.' })
+  @Field({ description: 'Absolute http(s) URL the webhook request is POSTed to; at most 4096 characters, without credentials in it.' })
   url!: string;
 
-  @Field({ description: 'Sent verbatim as the Authorization header.' })
+  @Field({ description: 'Sent verbatim as the Authorization header; one line, at most 4096 characters.' })
   authorization!: string;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Optional Standard Webhooks signing secret (whsec_...); when set, every request is signed.',
+    description: 'Optional Standard Webhooks signing secret ("whsec_" and at least 24 base64-encoded bytes); when set, every request is signed.',
   })
   signingSecret?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Secrets of a POSTGRES connection. Each text at most 4096 characters.' })
 export class PostgresSecretsInput {
-  @Field()
+  @Field({ description: 'Host name or address of the server; not empty.' })
   host!: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 5432 })
+  @Field(() => Int, { nullable: true, defaultValue: 5432, description: 'TCP port, 1-65535.' })
   port?: number | null;
 
-  @Field()
+  @Field({ description: 'Database name; not empty.' })
   dbname!: string;
 
-  @Field()
+  @Field({ description: 'User to log in as; not empty.' })
   username!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The user's password, if the server asks for one." })
   password?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'libpq sslmode: disable, allow, prefer, require, verify-ca or verify-full.' })
   sslMode?: string | null;
 }
 
 @InputType({ description: "Exactly one member, matching the connection's type." })
 export class ConnectionSecretsInput {
-  @Field(() => HttpsSecretsInput, { nullable: true })
+  @Field(() => HttpsSecretsInput, { nullable: true, description: 'For an HTTPS connection.' })
   https?: HttpsSecretsInput | null;
 
-  @Field(() => PostgresSecretsInput, { nullable: true })
+  @Field(() => PostgresSecretsInput, { nullable: true, description: 'For a POSTGRES connection.' })
   postgres?: PostgresSecretsInput | null;
 }

@@ -1,39 +1,39 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { WebhookDirection } from '../types/enums';
 
-@InputType()
+@InputType({ description: 'A policy to create, or to update when its key exists.' })
 export class PolicyInput {
-  @Field(() => String, { nullable: true, description: 'Derived from the name when absent.' })
+  @Field(() => String, { nullable: true, description: 'Derived from the name when absent. 1-200 characters of letters, digits, "_", "." and "-".' })
   key?: string | null;
 
-  @Field()
+  @Field({ description: 'Unique among policies; trimmed, 1-200 characters (CONFLICT when another policy has it).' })
   name!: string;
 }
 
-@InputType()
+@InputType({ description: 'One webhook of an ordered list; give a key, a name or both.' })
 export class WebhookInput {
-  @Field(() => String, { nullable: true, description: 'Derived from the name when absent.' })
+  @Field(() => String, { nullable: true, description: 'Derived from the name when absent; an existing key keeps its webhook (and id). 1-200 characters of letters, digits, "_", "." and "-".' })
   key?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Defaults to the key.' })
+  @Field(() => String, { nullable: true, description: 'Defaults to the key. Unique within the phase, 1-200 characters.' })
   name?: string | null;
 
-  @Field(() => WebhookDirection)
+  @Field(() => WebhookDirection, { description: 'Whether the answer is awaited (TWO_WAY) or not (ONE_WAY).' })
   direction!: WebhookDirection;
 
-  @Field()
+  @Field({ description: 'Key of the HTTPS connection to call (NOT_FOUND when none has it; BAD_USER_INPUT for a POSTGRES one).' })
   connectionConfigKey!: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to one webhook; absent or null members stay as they are.' })
 export class WebhookPatch {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New name, unique within the phase (CONFLICT otherwise), 1-200 characters.' })
   name?: string | null;
 
-  @Field(() => WebhookDirection, { nullable: true })
+  @Field(() => WebhookDirection, { nullable: true, description: 'New direction.' })
   direction?: WebhookDirection | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Key of another HTTPS connection to call.' })
   connectionConfigKey?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Move the webhook to this 0-based position; the others shift to keep 0..n-1.' })

@@ -1,28 +1,27 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { deletePolicy, findPolicyByKey, listPolicies, upsertPolicies } from '../../domain/policies';
 import type { PolicyView, WebhookView } from '../../domain/views';
 import type { Context } from '../context';
 import { Scope } from '../scopes';
 import { PolicyInput } from '../inputs/policy';
-import { toConnection } from '../types/page';
+import { PageArgs, toConnection } from '../types/page';
 import { PolicyConnection, PolicyType } from '../types/policy';
 import { PolicyWebhookType } from '../types/webhook';
 
 @Resolver(() => PolicyType)
 export class PolicyResolver {
   @Authorized(Scope.POLICY_READ)
-  @Query(() => PolicyConnection)
+  @Query(() => PolicyConnection, { description: 'All policies, ordered by key.' })
   policies(
     @Ctx() { em }: Context,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args() { first, after }: PageArgs,
   ) {
     return listPolicies(em, { first, after }).then((page) => toConnection(page, (p) => p.key));
   }
 
   @Authorized(Scope.POLICY_READ)
-  @Query(() => PolicyType, { nullable: true })
-  policy(@Ctx() { em }: Context, @Arg('key', () => String) key: string): Promise<PolicyView | null> {
+  @Query(() => PolicyType, { nullable: true, description: 'The policy with this key; null when there is none.' })
+  policy(@Ctx() { em }: Context, @Arg('key', () => String, { description: "The policy's key." }) key: string): Promise<PolicyView | null> {
     return findPolicyByKey(em, key);
   }
 
@@ -39,14 +38,17 @@ export class PolicyResolver {
   }
 
   @Authorized(Scope.POLICY_CREATE_OR_UPDATE)
-  @Mutation(() => [PolicyType])
-  upsertPolicies(@Ctx() { em }: Context, @Arg('input', () => [PolicyInput]) input: PolicyInput[]): Promise<PolicyView[]> {
+  @Mutation(() => [PolicyType], {
+    description: 'Create or update by key, at most 50 at once, all-or-nothing; returns them in input order. BAD_USER_INPUT for '
+      + 'more than 50, an invalid key or name, or a key or name given twice; CONFLICT for a name another policy holds.',
+  })
+  upsertPolicies(@Ctx() { em }: Context, @Arg('input', () => [PolicyInput], { description: 'The policies to create or update (at most 50).' }) input: PolicyInput[]): Promise<PolicyView[]> {
     return upsertPolicies(em, input);
   }
 
   @Authorized(Scope.POLICY_DELETE)
-  @Mutation(() => Boolean, { description: 'Deletes the policy and its webhooks.' })
-  deletePolicy(@Ctx() { em }: Context, @Arg('key', () => String) key: string): Promise<boolean> {
+  @Mutation(() => Boolean, { description: 'Deletes the policy and its webhooks; true when done. NOT_FOUND for an unknown key.' })
+  deletePolicy(@Ctx() { em }: Context, @Arg('key', () => String, { description: "The policy's key." }) key: string): Promise<boolean> {
     return deletePolicy(em, key);
   }
 }

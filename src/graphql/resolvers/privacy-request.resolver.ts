@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PrivacyRequestStatus } from '../../domain/enums';
 import { optionalIdentity, type Identity } from '../../domain/identity';
 import { cancelPrivacyRequest, retryPrivacyRequest } from '../../domain/privacy-request-actions';
@@ -11,7 +11,7 @@ import { ReplyTokens } from '../../execution/reply-tokens';
 import type { Context } from '../context';
 import { IdentityInput, PrivacyRequestInput } from '../inputs/privacy-request';
 import { Scope } from '../scopes';
-import { toConnection } from '../types/page';
+import { PageArgs, toConnection } from '../types/page';
 import { PolicyType } from '../types/policy';
 import { IdentityType, PrivacyRequestConnection, PrivacyRequestType, WebhookDeliveryType } from '../types/privacy-request';
 import { PolicyWebhookType } from '../types/webhook';
@@ -19,38 +19,46 @@ import { PolicyWebhookType } from '../types/webhook';
 @Resolver(() => PrivacyRequestType)
 export class PrivacyRequestResolver {
   @Authorized(Scope.PRIVACY_REQUEST_READ)
-  @Query(() => PrivacyRequestConnection, { description: 'Newest first.' })
+  @Query(() => PrivacyRequestConnection, { description: 'Privacy requests, newest first, optionally only those with one status.' })
   privacyRequests(
     @Ctx() { em }: Context,
-    @Arg('status', () => PrivacyRequestStatus, { nullable: true }) status: PrivacyRequestStatus | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('status', () => PrivacyRequestStatus, { nullable: true, description: 'Only requests with this status; all when absent.' }) status: PrivacyRequestStatus | null,
+    @Args() { first, after }: PageArgs,
   ) {
     return listPrivacyRequests(em, { status, first, after }).then((page) => toConnection(page, requestCursor));
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_READ)
-  @Query(() => PrivacyRequestType, { nullable: true })
-  privacyRequest(@Ctx() { em }: Context, @Arg('id', () => ID) id: string): Promise<PrivacyRequestView | null> {
+  @Query(() => PrivacyRequestType, { nullable: true, description: 'The privacy request with this id; null when there is none.' })
+  privacyRequest(@Ctx() { em }: Context, @Arg('id', () => ID, { description: "The request's id." }) id: string): Promise<PrivacyRequestView | null> {
     return findPrivacyRequest(em, id);
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_CREATE)
   @Mutation(() => [PrivacyRequestType], {
-    description: 'Queue privacy requests (at most 50 at once); each runs pre-webhooks, execution, post-webhooks.',
+    description: 'Queue privacy requests (at most 50 at once), all-or-nothing; each runs pre-webhooks, execution, post-webhooks. '
+      + 'Returns them PENDING, in input order. NOT_FOUND for an unknown policy; BAD_USER_INPUT for more than 50, an identity '
+      + 'without email and phone number, an invalid email or phone number, or an externalId outside 1-200 characters.',
   })
   createPrivacyRequests(
     @Ctx() { em, box }: Context,
-    @Arg('input', () => [PrivacyRequestInput]) input: PrivacyRequestInput[],
+    @Arg('input', () => [PrivacyRequestInput], { description: 'The requests to queue (at most 50).' }) input: PrivacyRequestInput[],
   ): Promise<PrivacyRequestView[]> {
     return createPrivacyRequests(em, box, input);
   }
 
-  @Mutation(() => PrivacyRequestType, { description: 'Resume a request paused by a two-way webhook; authorised by the reply-to-token alone.' })
+  @Mutation(() => PrivacyRequestType, {
+    description: 'Resume a request paused by a two-way webhook; authorised by the reply-to-token alone (no access token or scope). '
+      + 'UNAUTHENTICATED for a token that is not valid; FORBIDDEN for one that expired, was used, or is not the one for the '
+      + 'current pause; BAD_USER_INPUT when the request is not PAUSED or the derived identity is invalid.',
+  })
   async resumePrivacyRequest(
     @Ctx() { em, box }: Context,
-    @Arg('token', () => String) token: string,
-    @Arg('derivedIdentity', () => IdentityInput, { nullable: true }) derivedIdentity: IdentityInput | null,
+    @Arg('token', () => String, { description: 'The reply-to-token header of the webhook call that paused the request; usable once.' }) token: string,
+    @Arg('derivedIdentity', () => IdentityInput, {
+      nullable: true,
+      description: 'Identity values found meanwhile; they replace the known ones, and fields left out are kept.',
+    }) derivedIdentity: IdentityInput | null,
   ): Promise<PrivacyRequestView> {
     const identity = optionalIdentity(derivedIdentity, 'derivedIdentity');
     try {
@@ -62,17 +70,23 @@ export class PrivacyRequestResolver {
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_REVIEW)
-  @Mutation(() => PrivacyRequestType, { description: 'Re-run an ERROR request from the step and webhook where it failed.' })
-  retryPrivacyRequest(@Ctx() { em }: Context, @Arg('id', () => ID) id: string): Promise<PrivacyRequestView> {
+  @Mutation(() => PrivacyRequestType, {
+    description: 'Re-run an ERROR request from the step and webhook where it failed; it is PENDING again. NOT_FOUND for an unknown '
+      + 'id; BAD_USER_INPUT when it is not ERROR.',
+  })
+  retryPrivacyRequest(@Ctx() { em }: Context, @Arg('id', () => ID, { description: "The request's id." }) id: string): Promise<PrivacyRequestView> {
     return retryPrivacyRequest(em, id);
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_REVIEW)
-  @Mutation(() => PrivacyRequestType, { description: 'Only PENDING or PAUSED requests can be canceled.' })
+  @Mutation(() => PrivacyRequestType, {
+    description: 'Stop a request: it becomes CANCELED and no webhook is called for it afterwards. Only PENDING or PAUSED requests '
+      + 'can be canceled (BAD_USER_INPUT otherwise); NOT_FOUND for an unknown id.',
+  })
   cancelPrivacyRequest(
     @Ctx() { em }: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('id', () => ID, { description: "The request's id." }) id: string,
+    @Arg('reason', () => String, { nullable: true, description: 'Why, at most 2000 characters; kept as cancelReason.' }) reason: string | null,
   ): Promise<PrivacyRequestView> {
     return cancelPrivacyRequest(em, id, reason);
   }
@@ -85,13 +99,13 @@ export class PrivacyRequestResolver {
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_READ)
-  @FieldResolver(() => PolicyType)
+  @FieldResolver(() => PolicyType, { description: 'The policy it runs.' })
   policy(@Root() request: PrivacyRequestView, @Ctx() { loaders }: Context): Promise<PolicyView | null> {
     return loaders.policyById.load(request.policyId);
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_READ)
-  @FieldResolver(() => PolicyWebhookType, { nullable: true })
+  @FieldResolver(() => PolicyWebhookType, { nullable: true, description: 'The webhook an ERROR request failed at; null otherwise, or once that webhook was deleted.' })
   failedWebhook(@Root() request: PrivacyRequestView, @Ctx() { loaders }: Context): Promise<WebhookView | null> | null {
     return request.failedWebhookId ? loaders.webhookById.load(request.failedWebhookId) : null;
   }

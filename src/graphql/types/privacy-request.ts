@@ -2,78 +2,105 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DeliveryOutcome, ExecutionStep, PrivacyRequestStatus, WebhookPhase } from '../../domain/enums';
 import { ConnectionOf } from './page';
 
-registerEnumType(PrivacyRequestStatus, { name: 'PrivacyRequestStatus' });
-registerEnumType(ExecutionStep, { name: 'ExecutionStep' });
-registerEnumType(DeliveryOutcome, { name: 'DeliveryOutcome' });
+registerEnumType(PrivacyRequestStatus, {
+  name: 'PrivacyRequestStatus',
+  description: 'Where a privacy request stands.',
+  valuesConfig: {
+    PENDING: { description: 'Queued; a worker will run it (cancelPrivacyRequest can stop it).' },
+    IN_PROCESSING: { description: 'A worker is running its webhooks or its execution.' },
+    PAUSED: { description: 'Halted by a two-way pre-execution webhook until resumed with the reply-to token (or canceled); it fails when the token expires.' },
+    COMPLETE: { description: 'Every step ran. Final.' },
+    ERROR: { description: 'A step failed (see failedStep, failedWebhook, failureReason); retryPrivacyRequest runs it again from there.' },
+    CANCELED: { description: 'Stopped by cancelPrivacyRequest. Final.' },
+  },
+});
+registerEnumType(ExecutionStep, {
+  name: 'ExecutionStep',
+  description: 'The steps of a run, in this order.',
+  valuesConfig: {
+    PRE_WEBHOOKS: { description: "The policy's pre-execution webhooks, in order." },
+    EXECUTION: { description: 'The data work itself, by a datastore connector (none is installed yet, so the step passes).' },
+    POST_WEBHOOKS: { description: "The policy's post-execution webhooks, in order." },
+  },
+});
+registerEnumType(DeliveryOutcome, {
+  name: 'DeliveryOutcome',
+  description: 'What one attempt of a webhook call came to.',
+  valuesConfig: {
+    DELIVERED: { description: 'The webhook took it; the request went on.' },
+    FAILED: { description: 'No acceptable answer (refused, timed out, an error status or a bad two-way answer); retried while attempts remain.' },
+    HALTED: { description: 'A two-way webhook answered `"halt": true`; the request paused.' },
+  },
+});
 
-@ObjectType('Identity')
+@ObjectType('Identity', { description: 'Who a privacy request is about. Stored encrypted.' })
 export class IdentityType {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Email address; null when unknown.' })
   email!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Phone number as given (digits, spaces, "+", "-", ".", "(", ")"); null when unknown.' })
   phoneNumber!: string | null;
 }
 
 /** policy, identity, failedWebhook and deliveries are resolved in PrivacyRequestResolver. */
-@ObjectType('PrivacyRequest')
+@ObjectType('PrivacyRequest', { description: "A request about one person's data, run through its policy's webhooks." })
 export class PrivacyRequestType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id (UUID).' })
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The caller's own reference, 1-200 characters; null when none was given." })
   externalId!: string | null;
 
-  @Field(() => PrivacyRequestStatus)
+  @Field(() => PrivacyRequestStatus, { description: 'Where it stands now.' })
   status!: PrivacyRequestStatus;
 
   @Field(() => ExecutionStep, { nullable: true, description: 'Where an ERROR request failed; retryPrivacyRequest resumes there.' })
   failedStep!: ExecutionStep | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why an ERROR request failed, in words; null otherwise.' })
   failureReason!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The reason given when the request was canceled.' })
   cancelReason!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was created; the list is ordered by it, newest first.' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When a worker first took it up; null before.' })
   startedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it last paused; null when it never did.' })
   pausedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it became COMPLETE, ERROR or CANCELED; null while it is not.' })
   finishedAt!: Date | null;
 }
 
 /** webhook is resolved in WebhookDeliveryResolver. */
-@ObjectType('WebhookDelivery')
+@ObjectType('WebhookDelivery', { description: 'One attempt of one webhook call for a privacy request.' })
 export class WebhookDeliveryType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id (UUID).' })
   id!: string;
 
-  @Field(() => WebhookPhase)
+  @Field(() => WebhookPhase, { description: 'The phase of the webhook called.' })
   phase!: WebhookPhase;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Which attempt of this call it was, from 1.' })
   attempt!: number;
 
-  @Field(() => DeliveryOutcome)
+  @Field(() => DeliveryOutcome, { description: 'What the attempt came to.' })
   outcome!: DeliveryOutcome;
 
   @Field(() => Int, { nullable: true, description: 'HTTP status of the response; null when none arrived (refused, timed out).' })
   responseStatus!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the attempt failed, in words; null when it did not.' })
   error!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How long the attempt took, in milliseconds.' })
   durationMs!: number;
 
-  @Field()
+  @Field({ description: 'When the attempt was logged.' })
   createdAt!: Date;
 }
 
