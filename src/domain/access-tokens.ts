@@ -9,12 +9,20 @@ export interface AccessTokenClaims {
 }
 
 export class InvalidTokenError extends Error {
-  constructor(readonly reason: 'malformed' | 'bad_signature' | 'expired') {
-    super(reason === 'expired' ? 'the access token has expired; get a new one at POST /oauth/token' : 'the access token is not valid');
+  constructor(readonly reason: 'malformed' | 'bad_signature' | 'expired' | 'not_yet_valid') {
+    super(
+      reason === 'expired' ? 'the access token has expired; get a new one at POST /oauth/token'
+        : reason === 'not_yet_valid' ? 'the access token is not valid yet (iat or nbf is in the future)'
+        : 'the access token is not valid',
+    );
   }
 }
 
 const ISSUER = 'dsr-hooks';
+/** Our tokens are for this API only; a token from the same key meant for anything else is refused. */
+const AUDIENCE = 'dsr-hooks-api';
+/** Clock skew allowed on iat and nbf (seconds), for servers whose clocks differ slightly. */
+export const CLOCK_LEEWAY_SECONDS = 30;
 // The only header we issue or accept: there is no algorithm negotiation, so "alg: none" or
 // key-confusion tricks cannot apply.
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
@@ -33,7 +41,7 @@ export class AccessTokenSigner {
   sign(clientId: string, scopes: string[], ttlSeconds: number): { token: string; claims: AccessTokenClaims } {
     const iat = this.now();
     const claims: AccessTokenClaims = { clientId, scopes, expiresAt: iat + ttlSeconds };
-    const payload = base64url(JSON.stringify({ iss: ISSUER, sub: clientId, scope: scopes.join(' '), iat, exp: claims.expiresAt }));
+    const payload = base64url(JSON.stringify({ iss: ISSUER, aud: AUDIENCE, sub: clientId, scope: scopes.join(' '), iat, exp: claims.expiresAt }));
     return { token: `${HEADER}.${payload}.${this.mac(`${HEADER}.${payload}`)}`, claims };
   }
 
@@ -45,7 +53,9 @@ export class AccessTokenSigner {
     const given = Buffer.from(parts[2]);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidTokenError('bad_signature');
     const body = parsePayload(parts[1]);
-    if (body.exp <= this.now()) throw new InvalidTokenError('expired');
+    const now = this.now();
+    if (body.iat > now + CLOCK_LEEWAY_SECONDS || (body.nbf ?? 0) > now + CLOCK_LEEWAY_SECONDS) throw new InvalidTokenError('not_yet_valid');
+    if (body.exp <= now) throw new InvalidTokenError('expired');
     return { clientId: body.sub, scopes: body.scope ? body.scope.split(' ') : [], expiresAt: body.exp };
   }
 
@@ -54,10 +64,22 @@ export class AccessTokenSigner {
   }
 }
 
-function parsePayload(encoded: string): { sub: string; scope: string; exp: number } {
+interface Payload {
+  sub: string;
+  scope: string;
+  iat: number;
+  exp: number;
+  nbf?: number;
+}
+
+/** Our claims exactly: our issuer and audience, integer times, nbf optional. */
+function parsePayload(encoded: string): Payload {
   try {
     const body = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
-    if (body.iss === ISSUER && typeof body.sub === 'string' && typeof body.scope === 'string' && Number.isInteger(body.exp)) return body;
+    if (
+      body.iss === ISSUER && body.aud === AUDIENCE && typeof body.sub === 'string' && typeof body.scope === 'string'
+      && Number.isInteger(body.iat) && Number.isInteger(body.exp) && (body.nbf === undefined || Number.isInteger(body.nbf))
+    ) return body;
   } catch {
     // fall through: a signed but unreadable payload is still malformed
   }

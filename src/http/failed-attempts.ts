@@ -2,6 +2,9 @@
  * Counts failed attempts per key (a client id) in a sliding window; once a key reaches the limit
  * it is refused, right secret or not, until its oldest failure leaves the window. In memory: each
  * server process keeps its own count.
+ *
+ * An attempt counts as failed from the moment it is reserved, before the slow secret check, so
+ * concurrent attempts cannot all pass the limit check while none has failed yet.
  */
 export class FailedAttemptLimiter {
   private readonly failures = new Map<string, number[]>();
@@ -13,22 +16,26 @@ export class FailedAttemptLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Milliseconds until the key may try again; 0 when it may try now. */
-  retryAfterMs(key: string): number {
+  /**
+   * Reserves one attempt for the key, counted as a failure unless succeeded() or cancelled() is
+   * called; while the key is at its limit, returns how long to wait instead.
+   */
+  reserve(key: string): { retryAfterMs: number } | AttemptReservation {
     const recent = this.recent(key);
-    return recent.length < this.limit ? 0 : recent[recent.length - this.limit] + this.windowMs - this.now();
-  }
-
-  recordFailure(key: string): void {
-    const recent = this.recent(key);
-    recent.push(this.now());
+    if (recent.length >= this.limit) return { retryAfterMs: Math.max(1, recent[recent.length - this.limit] + this.windowMs - this.now()) };
+    const at = this.now();
+    recent.push(at);
     this.failures.delete(key);
-    this.failures.set(key, recent.slice(-this.limit));
+    this.failures.set(key, recent);
     this.bound();
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
+    return {
+      succeeded: () => this.failures.delete(key),
+      cancelled: () => {
+        const list = this.failures.get(key);
+        const index = list?.lastIndexOf(at) ?? -1;
+        if (index >= 0) list!.splice(index, 1);
+      },
+    };
   }
 
   private recent(key: string): number[] {
@@ -43,4 +50,11 @@ export class FailedAttemptLimiter {
       this.failures.delete(key);
     }
   }
+}
+
+/** A reserved attempt: a wrong secret leaves it counted; a right one clears the key's failures. */
+export interface AttemptReservation {
+  succeeded(): void;
+  /** The attempt could not be checked (e.g. the database failed): it does not count. */
+  cancelled(): void;
 }

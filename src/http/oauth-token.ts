@@ -55,17 +55,20 @@ async function issueToken(deps: TokenEndpointDeps, req: Request) {
   const { clientId, clientSecret, basic } = credentials(req, body);
   const challenge: Record<string, string> = basic ? { 'WWW-Authenticate': 'Basic realm="dsr-hooks"' } : {};
 
-  const waitMs = deps.limiter.retryAfterMs(clientId);
-  if (waitMs > 0) {
-    const seconds = Math.ceil(waitMs / 1000);
+  const attempt = deps.limiter.reserve(clientId);
+  if ('retryAfterMs' in attempt) {
+    const seconds = Math.ceil(attempt.retryAfterMs / 1000);
     throw new OAuthError(429, 'temporarily_unavailable', `too many failed attempts for this client id; try again in ${seconds} s`, { 'Retry-After': String(seconds) });
   }
-  const held = await authenticateClient(deps.em, deps.root, deps.rootScopes, clientId, clientSecret);
-  if (!held) {
-    deps.limiter.recordFailure(clientId);
-    throw new OAuthError(401, 'invalid_client', 'client authentication failed: unknown client_id or wrong client_secret', challenge);
+  let held: string[] | null;
+  try {
+    held = await authenticateClient(deps.em, deps.root, deps.rootScopes, clientId, clientSecret);
+  } catch (err) {
+    attempt.cancelled();
+    throw err;
   }
-  deps.limiter.reset(clientId);
+  if (!held) throw new OAuthError(401, 'invalid_client', 'client authentication failed: unknown client_id or wrong client_secret', challenge);
+  attempt.succeeded();
 
   const scopes = grantedScopes(param(body, 'scope'), held);
   const { token } = deps.signer.sign(clientId, scopes, deps.ttlSeconds);
