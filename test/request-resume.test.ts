@@ -110,6 +110,9 @@ describe('resume over REST', () => {
     ['an unknown field', '{"derived_identity": {}, "extra": 1}'],
     ['an unknown identity field', '{"derived_identity": {"ssn": "123"}}'],
     ['an invalid email', '{"derived_identity": {"email": "nope"}}'],
+    ['a NUL in the email', '{"derived_identity": {"email": "a\\u0000b@example.com"}}'],
+    ['a control character in the email', '{"derived_identity": {"email": "a@exam\\u0007ple.com"}}'],
+    ['a NUL in the phone number', '{"derived_identity": {"phone_number": "555\\u00000100"}}'],
   ])('answers 400 for a body with %s, changing nothing', async (_name, body) => {
     const { id, token } = await pausedRequest();
     const res = await resumeRest(id, token, body);

@@ -3,6 +3,7 @@ import { ConnectionConfig } from '../db/entities';
 import type { SecretBox } from './crypto';
 import { ConnectionType } from './enums';
 import { InvalidInputError, NotFoundError } from './errors';
+import { headerValueProblem } from './http-header';
 import { inTransaction } from './transaction';
 import type { ConnectionConfigView } from './views';
 import { findConnectionsByIds } from './connections';
@@ -78,7 +79,8 @@ function validateHttps(s: HttpsSecrets): HttpsSecrets {
   if (url.username || url.password) throw new InvalidInputError('https.url must not carry credentials; use authorization');
   checkLength('https.url', s.url);
   checkLength('https.authorization', s.authorization);
-  if (/[\r\n]/.test(s.authorization)) throw new InvalidInputError('https.authorization must be a single line');
+  const unsendable = headerValueProblem('https.authorization', s.authorization);
+  if (unsendable) throw new InvalidInputError(unsendable);
   if (s.signingSecret !== undefined && s.signingSecret !== null) {
     if (!/^whsec_[A-Za-z0-9+/=]+$/.test(s.signingSecret) || Buffer.from(s.signingSecret.slice(6), 'base64').length < 24) {
       throw new InvalidInputError('https.signingSecret must be "whsec_" followed by at least 24 base64-encoded bytes');

@@ -13,7 +13,8 @@ export interface IdentityInput {
   phoneNumber?: string | null;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// No control characters (NUL included): PostgreSQL, HTTP headers and receivers cannot take them.
+const EMAIL = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u;
 const PHONE = /^\+?[0-9][0-9 ().-]{1,28}[0-9]$/;
 const MAX_EMAIL = 254;
 

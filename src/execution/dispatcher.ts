@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from 'undici';
+import { headerValueProblem } from '../domain/http-header';
 import { guardedLookup } from './address-guard';
 import { postOnce, type AttemptResponse } from './http-attempt';
 import { backoffDelayMs, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_MAX_MS } from './retry-policy';
@@ -93,9 +94,7 @@ export class Dispatcher {
     const attempts: AttemptRecord[] = [];
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
-      const response = typeof target === 'string'
-        ? { status: null, body: null, error: target, retryable: false, retryAfterMs: null }
-        : await postOnce(this.agent, target, this.headersFor(request, payload), payload, this.options);
+      const response = typeof target === 'string' ? refused(target) : await this.attempt(target, request, payload);
       const willRetry = response.retryable && attempt < this.options.maxAttempts;
       const record: AttemptRecord = {
         attempt,
@@ -114,6 +113,12 @@ export class Dispatcher {
 
   close(): Promise<void> {
     return this.agent.close();
+  }
+
+  private attempt(target: URL, request: DeliveryRequest, payload: Buffer): Promise<AttemptResponse> {
+    const headers = this.headersFor(request, payload);
+    const unsendable = unsendableHeader(headers);
+    return unsendable ? Promise.resolve(refused(unsendable)) : postOnce(this.agent, target, headers, payload, this.options);
   }
 
   private headersFor(request: DeliveryRequest, payload: Buffer): Record<string, string> {
@@ -140,6 +145,19 @@ function parseTargetUrl(raw: string): URL | string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'webhook URL must use http or https';
   if (url.username || url.password) return 'webhook URL must not carry credentials';
   return url;
+}
+
+/** A failure retrying cannot fix: a bad URL, a header value that cannot be sent. */
+function refused(error: string): AttemptResponse {
+  return { status: null, body: null, error, retryable: false, retryAfterMs: null };
+}
+
+function unsendableHeader(headers: Record<string, string>): string | null {
+  for (const [name, value] of Object.entries(headers)) {
+    const problem = headerValueProblem(`the ${name} header`, value);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 function finalResult(last: AttemptResponse, attempts: AttemptRecord[]): DeliveryResult {
