@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { ALL_SCOPES } from '../src/graphql/scopes';
-import { dataOf, startTestServer, TEST_ENCRYPTION_KEY, TEST_ROOT_CLIENT, type TestServer } from './support/server';
+import { dataOf, errorCode, startTestServer, TEST_ENCRYPTION_KEY, TEST_ROOT_CLIENT, type TestServer } from './support/server';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -81,5 +81,78 @@ describe('access token claims', () => {
     // a few seconds of clock skew between servers is fine
     expect(await graphqlStatus(signedToken({ ...good(), iat: now() + 5, nbf: now() + 5 }))).toBe(200);
     expect(await graphqlStatus(signedToken({ ...good(), nbf: now() - 5 }))).toBe(200);
+  });
+});
+
+describe('listing and revoking API clients', () => {
+  const CREATE = 'mutation($scopes: [String!]!) { createApiClient(scopes: $scopes) { clientId clientSecret } }';
+  const LIST = '{ apiClients { clientId scopes createdAt revokedAt } }';
+  const REVOKE = 'mutation($id: String!) { revokeApiClient(clientId: $id) { clientId scopes createdAt revokedAt } }';
+
+  async function newClient() {
+    const created = dataOf(await t.gql(CREATE, { scopes: ['policy:read'] })).createApiClient;
+    const res = await tokenRequest(created.clientId, created.clientSecret);
+    expect(res.status).toBe(200);
+    return { ...created, token: ((await res.json()) as { access_token: string }).access_token };
+  }
+
+  /** Polls until check() holds, for at most 15 s (the cache keeps an answer for about 2 s). */
+  async function eventually(check: () => Promise<boolean>) {
+    for (let i = 0; i < 150; i++) {
+      if (await check()) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  }
+
+  it('lists clients with their scopes and no secret; needs client:admin', async () => {
+    const client = await newClient();
+    const list = dataOf(await t.gql(LIST)).apiClients;
+    expect(list).toContainEqual({ clientId: client.clientId, scopes: ['policy:read'], createdAt: expect.any(String), revokedAt: null });
+    expect(JSON.stringify(list)).not.toContain(client.clientSecret);
+    expect(list.map((c: any) => c.clientId)).not.toContain(TEST_ROOT_CLIENT.clientId);
+    const withoutAdmin = await t.gqlAs(await t.token(['client:create']), LIST);
+    expect(withoutAdmin.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'client:admin' });
+  });
+
+  it('a revoked client is refused at /oauth/token at once, and its tokens stop working', async () => {
+    const client = await newClient();
+    expect(await graphqlStatus(client.token)).toBe(200);
+    const revoked = dataOf(await t.gql(REVOKE, { id: client.clientId })).revokeApiClient;
+    expect(revoked).toMatchObject({ clientId: client.clientId, revokedAt: expect.any(String) });
+    const refused = await tokenRequest(client.clientId, client.clientSecret);
+    expect([refused.status, ((await refused.json()) as any).error]).toEqual([401, 'invalid_client']);
+    expect(await graphqlStatus(client.token)).toBe(401); // this process revoked it: seen at once
+    const listed = dataOf(await t.gql(LIST)).apiClients.find((c: any) => c.clientId === client.clientId);
+    expect(listed.revokedAt).toBe(revoked.revokedAt);
+    // revoking again changes nothing
+    expect(dataOf(await t.gql(REVOKE, { id: client.clientId })).revokeApiClient.revokedAt).toBe(revoked.revokedAt);
+  });
+
+  it('tokens of a client revoked by another server process stop working within a few seconds', async () => {
+    const client = await newClient();
+    expect(await graphqlStatus(client.token)).toBe(200);
+    await t.sql('update api_client set revoked_at = now() where client_id = ?', [client.clientId]);
+    expect(await eventually(async () => (await graphqlStatus(client.token)) === 401)).toBe(true);
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${client.token}` },
+      body: JSON.stringify({ query: '{ policies { totalCount } }' }),
+    });
+    expect(await res.json()).toEqual({ errors: [{ message: expect.stringContaining('revoked'), extensions: { code: 'UNAUTHENTICATED' } }] });
+  });
+
+  it('refuses to revoke the root client, and answers NOT_FOUND for an unknown one', async () => {
+    const root = await t.gql(REVOKE, { id: TEST_ROOT_CLIENT.clientId });
+    expect(root.errors![0]).toMatchObject({ message: expect.stringContaining('root client cannot be revoked'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await tokenRequest(TEST_ROOT_CLIENT.clientId, TEST_ROOT_CLIENT.clientSecret)).status).toBe(200);
+    expect(errorCode(await t.gql(REVOKE, { id: 'dsr_nope' }))).toBe('NOT_FOUND');
+  });
+
+  it('needs client:admin to revoke; client:create is not enough', async () => {
+    const client = await newClient();
+    const res = await t.gqlAs(await t.token(['client:create']), REVOKE, { id: client.clientId });
+    expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'client:admin' });
+    expect(await graphqlStatus(client.token)).toBe(200);
   });
 });

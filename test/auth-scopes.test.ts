@@ -40,6 +40,8 @@ const OPERATIONS: Record<string, { scope: ScopeName | null; query: string }> = {
   retryPrivacyRequest: { scope: Scope.PRIVACY_REQUEST_REVIEW, query: 'mutation { retryPrivacyRequest(id: "00000000-0000-4000-8000-000000000000") { id } }' },
   cancelPrivacyRequest: { scope: Scope.PRIVACY_REQUEST_REVIEW, query: 'mutation { cancelPrivacyRequest(id: "00000000-0000-4000-8000-000000000000") { id } }' },
   createApiClient: { scope: Scope.CLIENT_CREATE, query: 'mutation { createApiClient(scopes: ["client:create"]) { clientId } }' },
+  apiClients: { scope: Scope.CLIENT_ADMIN, query: '{ apiClients { clientId } }' },
+  revokeApiClient: { scope: Scope.CLIENT_ADMIN, query: 'mutation { revokeApiClient(clientId: "nope") { clientId } }' },
 };
 
 /** Field resolvers that reach no data of their own and so need no scope beyond their parent's. */

@@ -1,13 +1,22 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { ApiClient } from '../db/entities';
-import { InvalidInputError } from './errors';
+import { InvalidInputError, NotFoundError } from './errors';
+import { truncate } from './keys';
 import { inTransaction } from './transaction';
 
 export interface ClientCredentials {
   clientId: string;
   clientSecret: string;
   scopes: string[];
+}
+
+/** A stored client as listed: never its secret or hash. */
+export interface ApiClientView {
+  clientId: string;
+  scopes: string[];
+  createdAt: Date;
+  revokedAt: Date | null;
 }
 
 /** The client configured through OAUTH_ROOT_CLIENT_ID/SECRET (or generated in development). */
@@ -36,6 +45,39 @@ export async function createApiClient(em: EntityManager, requested: string[], kn
   return { clientId, clientSecret, scopes };
 }
 
+/** Every stored client, oldest first, revoked ones included. The root client lives in configuration, not here. */
+export async function listApiClients(em: EntityManager): Promise<ApiClientView[]> {
+  const clients = await em.fork().find(ApiClient, {}, { orderBy: { createdAt: 'asc', clientId: 'asc' } });
+  return clients.map(viewOf);
+}
+
+/**
+ * Revokes a stored client: its secret is refused from now on and tokens issued to it stop
+ * working (see ClientAccess). Revoking a revoked client changes nothing. The root client cannot
+ * be revoked: its credentials come from the environment.
+ */
+export async function revokeApiClient(em: EntityManager, root: Pick<RootClient, 'clientId'>, clientId: string): Promise<ApiClientView> {
+  if (clientId === root.clientId) {
+    throw new InvalidInputError('the root client cannot be revoked: its credentials come from OAUTH_ROOT_CLIENT_ID/OAUTH_ROOT_CLIENT_SECRET; change them and restart instead');
+  }
+  return inTransaction(em, async (tx) => {
+    const client = await tx.findOne(ApiClient, { clientId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!client) throw new NotFoundError(`API client "${truncate(clientId)}" does not exist`);
+    client.revokedAt ??= new Date();
+    return viewOf(client);
+  });
+}
+
+/** Whether a stored client exists and is not revoked. */
+export async function isActiveClient(em: EntityManager, clientId: string): Promise<boolean> {
+  const client = await em.fork().findOne(ApiClient, { clientId }, { fields: ['revokedAt'] });
+  return Boolean(client && !client.revokedAt);
+}
+
+function viewOf(client: ApiClient): ApiClientView {
+  return { clientId: client.clientId, scopes: client.scopes, createdAt: client.createdAt, revokedAt: client.revokedAt ?? null };
+}
+
 export function validScopes(requested: string[], knownScopes: readonly string[]): string[] {
   const unknown = requested.filter((s) => !knownScopes.includes(s));
   if (unknown.length) {
@@ -46,8 +88,8 @@ export function validScopes(requested: string[], knownScopes: readonly string[])
 }
 
 /**
- * The scopes of the client these credentials belong to, or null when they are wrong. The root
- * client holds rootScopes.
+ * The scopes of the client these credentials belong to, or null when they are wrong or the client
+ * is revoked. The root client holds rootScopes.
  */
 export async function authenticateClient(
   em: EntityManager,
@@ -59,7 +101,7 @@ export async function authenticateClient(
   if (clientId === root.clientId) return sameSecret(clientSecret, root.clientSecret) ? [...rootScopes] : null;
   const client = await em.fork().findOne(ApiClient, { clientId }, { populate: ['secretHash'] });
   const matches = await verifySecret(clientSecret, client?.secretHash ?? UNKNOWN_CLIENT_HASH);
-  return client && matches ? client.scopes : null;
+  return client && matches && !client.revokedAt ? client.scopes : null;
 }
 
 async function hashSecret(secret: string): Promise<string> {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessTokenClaims } from '../domain/access-tokens';
+import type { ClientAccess } from '../domain/client-access';
 import type { SecretBox } from '../domain/crypto';
 import type { Logger } from '../logger';
 import { createLoaders, type Loaders } from './loaders';
@@ -13,12 +14,15 @@ export interface Context {
   logger: Logger;
   /** The verified bearer token's claims; null when the request carried none. */
   auth: AccessTokenClaims | null;
+  /** Which API clients' tokens still work; revocations go through it. */
+  clients: ClientAccess;
 }
 
 export interface ContextServices {
   em: EntityManager;
   box: SecretBox;
   logger: Logger;
+  clients: ClientAccess;
 }
 
 /** The EntityManager fork, loaders and child logger are made on first use: many requests need none. */
@@ -39,5 +43,6 @@ export function createContext(services: ContextServices, requestId: string, auth
       return (logger ??= services.logger.child({ requestId }));
     },
     auth,
+    clients: services.clients,
   };
 }

@@ -14,6 +14,8 @@ export const Scope = {
   PRIVACY_REQUEST_RESUME: 'privacy-request:resume',
   PRIVACY_REQUEST_REVIEW: 'privacy-request:review',
   CLIENT_CREATE: 'client:create',
+  /** Lists and revokes API clients. */
+  CLIENT_ADMIN: 'client:admin',
 } as const;
 
 export type ScopeName = (typeof Scope)[keyof typeof Scope];

@@ -9,6 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { ClientAccess } from '../domain/client-access';
 import type { SecretBox } from '../domain/crypto';
 import { createContext, type Context } from '../graphql/context';
 import { errorLoggingPlugin, formatError } from '../graphql/errors';
@@ -60,6 +61,8 @@ export async function createApp(deps: AppDeps) {
     validationRules: [depthLimitRule(deps.maxQueryDepth)],
   });
   await apollo.start();
+  const clients = new ClientAccess(deps.em, deps.tokens.root.clientId);
+  const services = { em: deps.em, box: deps.box, logger: deps.logger, clients };
 
   const app = express();
   app.disable('x-powered-by');
@@ -89,10 +92,10 @@ export async function createApp(deps: AppDeps) {
   app.use(
     '/graphql',
     cors(deps.cors),
-    bearerAuth(deps.tokens.signer),
+    bearerAuth(deps.tokens.signer, clients),
     express.json({ limit: deps.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(deps, res.locals.requestId as string, res.locals.auth ?? null),
+      context: async ({ res }) => createContext(services, res.locals.requestId as string, res.locals.auth ?? null),
     }),
   );
   app.use(jsonErrors(deps.logger));

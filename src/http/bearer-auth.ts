@@ -1,14 +1,16 @@
 import type { NextFunction, Request, Response } from 'express';
 import { InvalidTokenError, type AccessTokenClaims, type AccessTokenSigner } from '../domain/access-tokens';
+import type { ClientAccess } from '../domain/client-access';
 
 /**
  * Verifies the bearer token on every /graphql request and leaves its claims in
  * res.locals.auth. No token: auth is null and each operation that needs a scope answers
  * UNAUTHENTICATED. A token that is present but invalid or expired rejects the whole request with
- * one 401 error, so a client is not told the same thing once per field.
+ * one 401 error, so a client is not told the same thing once per field. So does a token of a
+ * revoked client.
  */
-export function bearerAuth(signer: AccessTokenSigner) {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function bearerAuth(signer: AccessTokenSigner, clients: ClientAccess) {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization?.trim();
     if (!header) {
       res.locals.auth = null;
@@ -17,7 +19,9 @@ export function bearerAuth(signer: AccessTokenSigner) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return unauthenticated(res, 'the Authorization header must be "Bearer <access token>"; get a token at POST /oauth/token');
     try {
-      res.locals.auth = signer.verify(match[1]) satisfies AccessTokenClaims;
+      const claims: AccessTokenClaims = signer.verify(match[1]);
+      if (!(await clients.isActive(claims.clientId))) return unauthenticated(res, 'the access token is not valid: its client has been revoked');
+      res.locals.auth = claims;
       next();
     } catch (err) {
       if (err instanceof InvalidTokenError) return unauthenticated(res, err.message);

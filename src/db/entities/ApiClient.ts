@@ -14,4 +14,8 @@ export class ApiClient {
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /** Set by revokeApiClient: from then on the secret is refused and tokens issued to the client stop working. */
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt?: Date | null = null;
 }

@@ -11,3 +11,18 @@ export class ApiClientCredentialsType {
   @Field(() => [String], { description: 'The scopes it holds, each once.' })
   scopes!: string[];
 }
+
+@ObjectType('ApiClient', { description: 'An OAuth client made by createApiClient. Its secret is never shown again; the root client from the environment is not listed.' })
+export class ApiClientType {
+  @Field({ description: 'The client_id for POST /oauth/token.' })
+  clientId!: string;
+
+  @Field(() => [String], { description: 'The scopes its tokens can hold.' })
+  scopes!: string[];
+
+  @Field({ description: 'When createApiClient made it.' })
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it was revoked (revokeApiClient); null while it works.' })
+  revokedAt!: Date | null;
+}
