@@ -7,14 +7,12 @@ import { mergeIdentity, type Identity } from '../domain/identity';
 import type { Logger } from '../logger';
 import type { AttemptRecord, DeliveryRequest, Dispatcher } from './dispatcher';
 import type { ExecutionConnector } from './execution-step';
-import type { RunJobPayload } from './queue';
-import { ReplyTokens } from './reply-tokens';
+import type { RunJobPayload } from '../db/jobs';
+import * as requests from '../domain/privacy-request';
+import type { AttemptRow, Checkpoint, ClaimedRun, RunWebhook } from '../domain/privacy-request';
+import { ReplyTokens } from '../domain/reply-tokens';
 import { RunWrites } from './run-writes';
 import type { SecretsCache } from './secrets-cache';
-import {
-  claimRun, completeRun, failRun, logAttempts, pauseRun, saveProgress,
-  type AttemptRow, type Checkpoint, type ClaimedRun, type RunWebhook,
-} from './run-store';
 import { interpretAnswer } from './webhook-answer';
 
 export interface PipelineDeps {
@@ -48,7 +46,7 @@ type Unit = { step: ExecutionStep; webhook: RunWebhook | null };
  */
 export async function runPrivacyRequest(deps: PipelineDeps, job: RunJobPayload): Promise<void> {
   const em = deps.em.fork();
-  const run = await claimRun(em, job);
+  const run = await requests.claim(em, job);
   if (!run) return; // canceled, or a stale job for an earlier run
   const units = plan(run, run.webhooks);
   const writes = new RunWrites();
@@ -61,7 +59,7 @@ export async function runPrivacyRequest(deps: PipelineDeps, job: RunJobPayload):
       if (!result.go) return;
       identity = result.identity;
     }
-    if (!units.length) writes.queueFinal(() => completeRun(em, run));
+    if (!units.length) writes.queueFinal(() => requests.complete(em, run));
   } finally {
     await writes.settle();
   }
@@ -95,12 +93,12 @@ async function runExecutionStep({ deps, em, run, writes, last }: RunContext, ide
   try {
     for (const connector of deps.connectors) await connector.run({ requestId: run.requestId, policyId: run.policyId, identity });
   } catch (err) {
-    writes.queueFinal(() => failRun(em, run, [], at, null, `execution failed: ${(err as Error).message}`));
+    writes.queueFinal(() => requests.fail(em, run, [], at, null, `execution failed: ${(err as Error).message}`));
     return { go: false };
   }
   // With no connector there is nothing to protect: the next write carries the checkpoint past this step.
   if (!deps.connectors.length && !last) return { go: true, identity };
-  writes.queue(() => saveProgress(em, run, [], { step: ExecutionStep.POST_WEBHOOKS, position: 0 }, null, last));
+  writes.queue(() => checkpoint(em, run, { attempts: [], next: { step: ExecutionStep.POST_WEBHOOKS, position: 0 }, sealedIdentity: null }, last));
   return { go: true, identity };
 }
 
@@ -120,7 +118,7 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
   const result = await deps.dispatcher.deliver(
     { target, ...wireMessage(run, webhook, identity, issued?.token ?? null), deliveryId: randomUUID() },
     async (a) => {
-      if (a.willRetry) writes.queueFinal(() => logAttempts(em, run.requestId, [attemptRow(a)]));
+      if (a.willRetry) writes.queueFinal(() => requests.logAttempts(em, run.requestId, [attemptRow(a)]));
     },
   );
   const final = result.attempts[result.attempts.length - 1];
@@ -131,24 +129,25 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
     // A call refused before any attempt (e.g. by the address guard) still leaves one FAILED row.
     const failed = final ?? { attempt: 1, outcome: 'FAILED', responseStatus: null, error: null, durationMs: 0, willRetry: false };
     const row = [{ ...attemptRow(failed, DeliveryOutcome.FAILED), error: failed.error ?? answer.reason }];
-    writes.queueFinal(() => failRun(em, run, row, at, webhook.id, answer.reason));
+    writes.queueFinal(() => requests.fail(em, run, row, at, webhook.id, answer.reason));
     return { go: false };
   }
   const merged = Object.keys(answer.derived).length ? mergeIdentity(identity, answer.derived) : identity;
   const sealed = merged === identity ? null : deps.box.encryptJson(merged);
   const next: Checkpoint = { step, position: webhook.position + 1 };
   if (answer.kind === 'halt' && issued) {
-    writes.queueFinal(() => pauseRun(em, run, [attemptRow(final, DeliveryOutcome.HALTED)], next, sealed, { claims: issued.claims, hash: ReplyTokens.hash(issued.token) }));
+    const progress = { attempts: [attemptRow(final, DeliveryOutcome.HALTED)], next, sealedIdentity: sealed };
+    writes.queueFinal(() => requests.pause(em, run, progress, { claims: issued.claims, hash: ReplyTokens.hash(issued.token) }));
     return { go: false };
   }
-  writes.queue(() => saveProgress(em, run, [attemptRow(final, DeliveryOutcome.DELIVERED)], next, sealed, last));
+  writes.queue(() => checkpoint(em, run, { attempts: [attemptRow(final, DeliveryOutcome.DELIVERED)], next, sealedIdentity: sealed }, last));
   return { go: true, identity: merged };
 }
 
 /** The connection's URL and Authorization; a missing or undecryptable secret fails the request here. */
 function openTarget({ em, run, writes, deps }: RunContext, webhook: RunWebhook, at: Checkpoint): HttpsSecrets | null {
   const fail = (reason: string) => {
-    writes.queueFinal(() => failRun(em, run, [], at, webhook.id, `webhook '${webhook.key}': ${reason}`));
+    writes.queueFinal(() => requests.fail(em, run, [], at, webhook.id, `webhook '${webhook.key}': ${reason}`));
     return null;
   };
   if (!webhook.sealedSecrets) return fail(`connection '${webhook.connectionKey}' has no secrets`);
@@ -158,6 +157,11 @@ function openTarget({ em, run, writes, deps }: RunContext, webhook: RunWebhook, 
     // Retrying cannot help: the key is wrong or the stored value was altered.
     return fail(`the secrets of connection '${webhook.connectionKey}' could not be decrypted`);
   }
+}
+
+/** Saves a unit's progress; the write after the last unit also completes the request. */
+function checkpoint(em: EntityManager, run: ClaimedRun, progress: requests.Progress, last: boolean): Promise<boolean> {
+  return last ? requests.complete(em, run, progress) : requests.saveProgress(em, run, progress);
 }
 
 /** Body and headers as ARCHITECTURE.md's wire format has them; reply-to only for two_way pre-execution calls. */

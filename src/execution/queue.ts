@@ -1,65 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { runMigrations } from 'graphile-worker';
-import { arrayParam } from '../db/array-param';
-import { query } from '../db/sql';
 import type { Logger } from '../logger';
 import { graphileLogger } from './graphile-logger';
 
-/** The graphile-worker tasks this server defines. */
-export const Task = {
-  RUN_REQUEST: 'run_privacy_request',
-  EXPIRE_PAUSED: 'expire_paused_request',
-} as const;
-
-export interface RunJobPayload {
-  requestId: string;
-  runId: string;
-}
-
-export interface ExpireJobPayload {
-  requestId: string;
-  tokenId: string;
-}
-
-/**
- * A run job fails on unexpected errors only (webhook failures end the request instead); five
- * attempts with graphile-worker's backoff span about four minutes.
- */
-const RUN_MAX_ATTEMPTS = 5;
-
-/** Installs or upgrades graphile-worker's schema; must run before the first add_job. */
+/** Installs or upgrades graphile-worker's schema; must run before the first add_job (db/jobs.ts). */
 export async function installQueue(databaseUrl: string, logger: Logger): Promise<void> {
   await runMigrations({ connectionString: databaseUrl, logger: graphileLogger(logger) });
-}
-
-/**
- * Queues one run job per request, inside the caller's transaction and on its connection, so
- * the requests and their jobs commit or roll back together. One statement for the whole batch.
- */
-export async function enqueueRuns(tx: EntityManager, runs: RunJobPayload[]): Promise<void> {
-  if (!runs.length) return;
-  await query(
-    tx,
-    `select graphile_worker.add_job(?, json_build_object('requestId', r.id, 'runId', r.run_id), max_attempts => ?)
-     from unnest(?::uuid[], ?::uuid[]) as r(id, run_id)`,
-    [Task.RUN_REQUEST, RUN_MAX_ATTEMPTS, arrayParam(runs.map((r) => r.requestId)), arrayParam(runs.map((r) => r.runId))],
-  );
-}
-
-function expiryJobKey(requestId: string): string {
-  return `expire-paused:${requestId}`;
-}
-
-/** The job that fails the request if it is still paused when its reply-to token expires. */
-export async function scheduleExpiry(tx: EntityManager, payload: ExpireJobPayload, runAt: Date): Promise<void> {
-  await query(
-    tx,
-    `select graphile_worker.add_job(?, ?::json, run_at => ?::timestamptz, job_key => ?, max_attempts => ?)`,
-    [Task.EXPIRE_PAUSED, JSON.stringify(payload), runAt.toISOString(), expiryJobKey(payload.requestId), RUN_MAX_ATTEMPTS],
-  );
-}
-
-/** Removes the pending expiry job, in the transaction that resumes or cancels the request. */
-export async function cancelExpiry(tx: EntityManager, requestId: string): Promise<void> {
-  await query(tx, 'select graphile_worker.remove_job(?)', [expiryJobKey(requestId)]);
 }

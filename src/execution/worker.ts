@@ -7,10 +7,10 @@ import type { ExecutionConnector } from './execution-step';
 import { graphileLogger } from './graphile-logger';
 import { startLiveness } from './liveness';
 import { runPrivacyRequest, type PipelineDeps } from './pipeline';
-import { Task, type ExpireJobPayload, type RunJobPayload } from './queue';
-import { ReplyTokens } from './reply-tokens';
+import { Task, type ExpireJobPayload, type RunJobPayload } from '../db/jobs';
+import * as requests from '../domain/privacy-request';
+import { ReplyTokens } from '../domain/reply-tokens';
 import { SecretsCache } from './secrets-cache';
-import { expirePausedRequest, failRunUnexpectedly } from './run-store';
 
 declare global {
   namespace GraphileConfig {
@@ -68,14 +68,14 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime
         // graphile-worker retries the job with backoff; after its last attempt the request must not stay IN_PROCESSING.
         logger.error({ err, requestId: (payload as RunJobPayload).requestId, attempt: helpers.job.attempts }, 'privacy request run failed');
         if (helpers.job.attempts >= helpers.job.max_attempts) {
-          await failRunUnexpectedly(options.em.fork(), payload as RunJobPayload, 'internal error while running the request (see the server log); retry it');
+          await requests.giveUp(options.em.fork(), payload as RunJobPayload, 'internal error while running the request (see the server log); retry it');
         }
         throw err;
       }
     },
     [Task.EXPIRE_PAUSED]: async (payload) => {
       const { requestId, tokenId } = payload as ExpireJobPayload;
-      if (await expirePausedRequest(options.em.fork(), requestId, tokenId)) logger.info({ requestId }, 'paused request expired');
+      if (await requests.expire(options.em.fork(), requestId, tokenId)) logger.info({ requestId }, 'paused request expired');
     },
   };
 

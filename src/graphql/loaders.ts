@@ -5,8 +5,8 @@ import { WebhookPhase } from '../domain/enums';
 import { findPoliciesByIds } from '../domain/policies';
 import type { ConnectionConfigView, PolicyView, WebhookView } from '../domain/views';
 import { findWebhooksByIds, findWebhooksByPolicyIds } from '../domain/webhooks';
-import { findDeliveriesByRequestIds } from '../domain/privacy-requests';
-import type { WebhookDeliveryView } from '../domain/privacy-request-views';
+import * as requests from '../domain/privacy-request';
+import type { WebhookDeliveryView } from '../domain/privacy-request';
 
 export interface PolicyWebhooks {
   pre: WebhookView[];
@@ -49,7 +49,7 @@ export function createLoaders(em: EntityManager) {
     }),
     deliveriesByRequestId: new DataLoader<string, WebhookDeliveryView[]>(async (requestIds) => {
       const grouped = new Map<string, WebhookDeliveryView[]>(requestIds.map((id) => [id, []]));
-      for (const delivery of await findDeliveriesByRequestIds(em, requestIds)) grouped.get(delivery.privacyRequestId)!.push(delivery);
+      for (const delivery of await requests.findDeliveries(em, requestIds)) grouped.get(delivery.privacyRequestId)!.push(delivery);
       return requestIds.map((id) => grouped.get(id)!);
     }),
   };

@@ -4,9 +4,9 @@ import { toDate } from '../db/timestamps';
 import type { SecretBox } from '../domain/crypto';
 import { DomainError } from '../domain/errors';
 import { parseWireIdentity, type Identity } from '../domain/identity';
-import { ReplyTokenRefused, resumePrivacyRequest } from '../domain/privacy-request-resume';
-import type { PrivacyRequestView } from '../domain/privacy-request-views';
-import { ReplyTokens } from '../execution/reply-tokens';
+import * as requests from '../domain/privacy-request';
+import type { PrivacyRequestView } from '../domain/privacy-request';
+import { ReplyTokens } from '../domain/reply-tokens';
 import type { Logger } from '../logger';
 
 const STATUS_OF_REFUSAL = { UNAUTHENTICATED: 401, FORBIDDEN: 403 } as const;
@@ -25,12 +25,12 @@ export function privacyRequestResumeRoute(deps: { em: EntityManager; box: Secret
     const body = parseResumeBody(typeof req.body === 'string' ? req.body : '');
     if ('problem' in body) return refuse(res, 400, body.problem);
     try {
-      const request = await resumePrivacyRequest(deps.em, deps.box, tokens, {
+      const request = await requests.resume(deps.em, deps.box, tokens, {
         token, derivedIdentity: body.identity, requestId: String(req.params.id),
       });
       res.json(requestJson(request, deps.box));
     } catch (err) {
-      if (err instanceof ReplyTokenRefused) return refuse(res, STATUS_OF_REFUSAL[err.code], err.message);
+      if (err instanceof requests.ReplyTokenRefused) return refuse(res, STATUS_OF_REFUSAL[err.code], err.message);
       if (err instanceof DomainError) return refuse(res, 400, err.message);
       deps.logger.error({ err, requestId: res.locals.requestId }, 'resume failed');
       refuse(res, 500, 'internal server error');

@@ -1,6 +1,6 @@
 import { DeferMode, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { AccessLevel, ConnectionType } from '../../domain/enums';
+import { AccessLevel, ConnectionType } from '../enums';
 
 @Entity({ tableName: 'connection_config' })
 export class ConnectionConfig {

@@ -1,6 +1,6 @@
 import { DeferMode, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { WebhookDirection, WebhookPhase } from '../../domain/enums';
+import { WebhookDirection, WebhookPhase } from '../enums';
 import { ConnectionConfig } from './ConnectionConfig';
 import { Policy } from './Policy';
 

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { ExecutionStep, PrivacyRequestStatus } from '../../domain/enums';
+import { ExecutionStep, PrivacyRequestStatus } from '../enums';
 import { Policy } from './Policy';
 import { PolicyWebhook } from './PolicyWebhook';
 

@@ -5,7 +5,7 @@ import { PrivacyRequest } from './PrivacyRequest';
 
 /**
  * The reply-to token that paused a request (written when the webhook halts): its SHA-256, its
- * expiry, and when it was used. Tokens are signed (execution/reply-tokens.ts); this row makes them single use.
+ * expiry, and when it was used. Tokens are signed (domain/reply-tokens.ts); this row makes them single use.
  */
 @Entity({ tableName: 'reply_token' })
 export class ReplyToken {

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { DeliveryOutcome, WebhookPhase } from '../../domain/enums';
+import { DeliveryOutcome, WebhookPhase } from '../enums';
 import { PolicyWebhook } from './PolicyWebhook';
 import { PrivacyRequest } from './PrivacyRequest';
 

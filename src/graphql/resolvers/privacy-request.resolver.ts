@@ -2,12 +2,10 @@ import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PrivacyRequestStatus } from '../../domain/enums';
 import { optionalIdentity, type Identity } from '../../domain/identity';
-import { cancelPrivacyRequest, retryPrivacyRequest } from '../../domain/privacy-request-actions';
-import { ReplyTokenRefused, resumePrivacyRequest } from '../../domain/privacy-request-resume';
-import type { PrivacyRequestView, WebhookDeliveryView } from '../../domain/privacy-request-views';
-import { createPrivacyRequests, findPrivacyRequest, listPrivacyRequests, requestCursor } from '../../domain/privacy-requests';
+import * as requests from '../../domain/privacy-request';
+import type { PrivacyRequestView, WebhookDeliveryView } from '../../domain/privacy-request';
+import { ReplyTokens } from '../../domain/reply-tokens';
 import type { PolicyView, WebhookView } from '../../domain/views';
-import { ReplyTokens } from '../../execution/reply-tokens';
 import type { Context } from '../context';
 import { IdentityInput, PrivacyRequestInput } from '../inputs/privacy-request';
 import { Scope } from '../scopes';
@@ -25,13 +23,13 @@ export class PrivacyRequestResolver {
     @Arg('status', () => PrivacyRequestStatus, { nullable: true, description: 'Only requests with this status; all when absent.' }) status: PrivacyRequestStatus | null,
     @Args() { first, after }: PageArgs,
   ) {
-    return listPrivacyRequests(em, { status, first, after }).then((page) => toConnection(page, requestCursor));
+    return requests.list(em, { status, first, after }).then((page) => toConnection(page, requests.cursorOf));
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_READ)
   @Query(() => PrivacyRequestType, { nullable: true, description: 'The privacy request with this id; null when there is none.' })
   privacyRequest(@Ctx() { em }: Context, @Arg('id', () => ID, { description: "The request's id." }) id: string): Promise<PrivacyRequestView | null> {
-    return findPrivacyRequest(em, id);
+    return requests.find(em, id);
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_CREATE)
@@ -44,7 +42,7 @@ export class PrivacyRequestResolver {
     @Ctx() { em, box }: Context,
     @Arg('input', () => [PrivacyRequestInput], { description: 'The requests to queue (at most 50).' }) input: PrivacyRequestInput[],
   ): Promise<PrivacyRequestView[]> {
-    return createPrivacyRequests(em, box, input);
+    return requests.create(em, box, input);
   }
 
   @Mutation(() => PrivacyRequestType, {
@@ -62,9 +60,9 @@ export class PrivacyRequestResolver {
   ): Promise<PrivacyRequestView> {
     const identity = optionalIdentity(derivedIdentity, 'derivedIdentity');
     try {
-      return await resumePrivacyRequest(em, box, new ReplyTokens(box), { token, derivedIdentity: identity });
+      return await requests.resume(em, box, new ReplyTokens(box), { token, derivedIdentity: identity });
     } catch (err) {
-      if (err instanceof ReplyTokenRefused) throw new GraphQLError(err.message, { extensions: { code: err.code } });
+      if (err instanceof requests.ReplyTokenRefused) throw new GraphQLError(err.message, { extensions: { code: err.code } });
       throw err;
     }
   }
@@ -75,7 +73,7 @@ export class PrivacyRequestResolver {
       + 'id; BAD_USER_INPUT when it is not ERROR.',
   })
   retryPrivacyRequest(@Ctx() { em }: Context, @Arg('id', () => ID, { description: "The request's id." }) id: string): Promise<PrivacyRequestView> {
-    return retryPrivacyRequest(em, id);
+    return requests.retry(em, id);
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_REVIEW)
@@ -88,7 +86,7 @@ export class PrivacyRequestResolver {
     @Arg('id', () => ID, { description: "The request's id." }) id: string,
     @Arg('reason', () => String, { nullable: true, description: 'Why, at most 2000 characters; kept as cancelReason.' }) reason: string | null,
   ): Promise<PrivacyRequestView> {
-    return cancelPrivacyRequest(em, id, reason);
+    return requests.cancel(em, id, reason);
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_READ)

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { SecretBox } from '../domain/crypto';
+import type { SecretBox } from './crypto';
 
 /**
  * Reply-to tokens are signed, not stored, when issued: "v1.<payload>.<hmac>" where the payload

@@ -1,4 +1,4 @@
-import type { DeliveryOutcome, ExecutionStep, PrivacyRequestStatus, WebhookPhase } from './enums';
+import type { DeliveryOutcome, ExecutionStep, PrivacyRequestStatus, WebhookPhase } from '../enums';
 
 /** A privacy request as the read side returns it; the identity stays sealed until a field needs it. */
 export interface PrivacyRequestView {

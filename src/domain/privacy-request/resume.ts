@@ -1,14 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { query } from '../db/sql';
-import { cancelExpiry, enqueueRuns } from '../execution/queue';
-import { ReplyTokens } from '../execution/reply-tokens';
-import type { SecretBox } from './crypto';
-import { PrivacyRequestStatus } from './enums';
-import { InvalidInputError } from './errors';
-import { mergeIdentity, type Identity } from './identity';
-import { REQUEST_COLUMNS, type PrivacyRequestView } from './privacy-request-views';
-import { inTransaction } from './transaction';
+import { cancelExpiry, enqueueRuns } from '../../db/jobs';
+import { query } from '../../db/sql';
+import type { SecretBox } from '../crypto';
+import type { PrivacyRequestStatus } from '../enums';
+import { InvalidInputError } from '../errors';
+import { mergeIdentity, type Identity } from '../identity';
+import { ReplyTokens } from '../reply-tokens';
+import { inTransaction } from '../transaction';
+import { changeStatus } from './change-status';
+import { canMove } from './transitions';
+import { REQUEST_COLUMNS, type PrivacyRequestView } from './views';
 
 /** A refused reply-to token: UNAUTHENTICATED when it is not a token at all, FORBIDDEN when it may not be used. */
 export class ReplyTokenRefused extends Error {
@@ -29,7 +31,7 @@ export interface ResumeArgs {
  * The token is marked used in the same transaction; a refused call changes nothing. Two
  * concurrent resumes serialise on the token row, and the second finds it used.
  */
-export async function resumePrivacyRequest(em: EntityManager, box: SecretBox, tokens: ReplyTokens, args: ResumeArgs): Promise<PrivacyRequestView> {
+export async function resume(em: EntityManager, box: SecretBox, tokens: ReplyTokens, args: ResumeArgs): Promise<PrivacyRequestView> {
   const claims = tokens.verify(args.token);
   if (!claims) throw new ReplyTokenRefused('UNAUTHENTICATED', 'the reply-to token is not valid');
   if (args.requestId !== undefined && args.requestId !== claims.requestId) {
@@ -49,7 +51,7 @@ export async function resumePrivacyRequest(em: EntityManager, box: SecretBox, to
       [claims.requestId],
     );
     if (!request) throw new ReplyTokenRefused('FORBIDDEN', 'the privacy request of this reply-to token no longer exists');
-    if (request.status !== PrivacyRequestStatus.PAUSED) {
+    if (!canMove('resume', request.status)) {
       throw new InvalidInputError(`privacy request "${claims.requestId}" is ${request.status}, not PAUSED; only a paused request can be resumed`);
     }
     if (request.pauseTokenId !== claims.tokenId) {
@@ -59,15 +61,17 @@ export async function resumePrivacyRequest(em: EntityManager, box: SecretBox, to
     await query(tx, 'update reply_token set used_at = now() where id = ?', [claims.tokenId]);
     const identity = mergeIdentity(box.decryptJson<Identity>(request.identity), args.derivedIdentity);
     const runId = randomUUID();
-    const [row] = await query<PrivacyRequestView>(
-      tx,
-      // Continue after the halting webhook where it stands now, should the policy's webhooks have
-      // changed during the pause; if it was removed, with the webhook that followed it.
-      `update privacy_request set status = 'PENDING', run_id = ?, identity = ?, pause_token_id = null, updated_at = now(),
-         next_position = coalesce((select w.position + 1 from policy_webhook w where w.id = ?), next_position - 1)
-       where id = ? and status = 'PAUSED' returning ${REQUEST_COLUMNS}`,
-      [runId, box.encryptJson(identity), claims.webhookId, claims.requestId],
-    );
+    const [row] = await changeStatus<PrivacyRequestView>(tx, 'resume', {
+      id: claims.requestId,
+      set: {
+        // Continue after the halting webhook where it stands now, should the policy's webhooks have
+        // changed during the pause; if it was removed, with the webhook that followed it.
+        sql: `run_id = ?, identity = ?, pause_token_id = null,
+          next_position = coalesce((select w.position + 1 from policy_webhook w where w.id = ?), r.next_position - 1)`,
+        params: [runId, box.encryptJson(identity), claims.webhookId],
+      },
+      returning: REQUEST_COLUMNS,
+    });
     await cancelExpiry(tx, row.id);
     await enqueueRuns(tx, [{ requestId: row.id, runId }]);
     return row;

@@ -1,0 +1,23 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from '../../db/sql';
+import type { Sql } from './change-status';
+import type { AttemptRow } from './run';
+
+const INSERT_ATTEMPTS = `insert into webhook_delivery (id, privacy_request_id, webhook_id, phase, attempt, outcome, response_status, error, duration_ms, created_at)
+  select gen_random_uuid(), ?::uuid, a."webhookId", a.phase, a.attempt, a.outcome, a."responseStatus", a.error, a."durationMs", a."createdAt"
+  from json_to_recordset(?::json) as a("webhookId" uuid, phase text, attempt int, outcome text, "responseStatus" int, error text, "durationMs" int, "createdAt" timestamptz)`;
+
+/** Attempts that will be retried are logged at once, so the log shows them while the call goes on. */
+export async function logAttempts(em: EntityManager, requestId: string, attempts: AttemptRow[]): Promise<void> {
+  if (attempts.length) await query(em, INSERT_ATTEMPTS, [requestId, JSON.stringify(attempts)]);
+}
+
+/**
+ * The attempts logged in the statement that changes the request, as its `with` clause: one
+ * statement for both. With no attempts the clause is a no-op that keeps the statement's shape.
+ */
+export function attemptLog(requestId: string, attempts: AttemptRow[]): Sql {
+  return attempts.length
+    ? { sql: `logged as (${INSERT_ATTEMPTS})`, params: [requestId, JSON.stringify(attempts)] }
+    : { sql: 'logged as (select 1 where ?::uuid is null and ?::json is null)', params: [null, null] };
+}

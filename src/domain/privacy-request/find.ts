@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { arrayParam } from '../../db/array-param';
+import { query } from '../../db/sql';
+import { DELIVERY_COLUMNS, isUuid, REQUEST_COLUMNS, type PrivacyRequestView, type WebhookDeliveryView } from './views';
+
+/** Null for an absent id, and for a string that cannot be an id at all. */
+export async function find(em: EntityManager, id: string): Promise<PrivacyRequestView | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await query<PrivacyRequestView>(em, `select ${REQUEST_COLUMNS} from privacy_request where id = ?`, [id]);
+  return row ?? null;
+}
+
+/** The delivery logs of many requests in one statement, each in the order the attempts were made. */
+export async function findDeliveries(em: EntityManager, ids: readonly string[]): Promise<WebhookDeliveryView[]> {
+  return query<WebhookDeliveryView>(
+    em,
+    `select ${DELIVERY_COLUMNS} from webhook_delivery where privacy_request_id = any(?::uuid[]) order by privacy_request_id, seq`,
+    [arrayParam(ids)],
+  );
+}

@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+/**
+ * Data flows one way (ARCHITECTURE.md): http -> graphql -> domain -> db, and execution/ calls
+ * domain/ and db/. A layer imports itself and the layers below; config.ts and logger.ts are
+ * leaves every layer may use. Entry points (main, server, worker-process) wire the layers.
+ */
+const MAY_IMPORT: Record<string, string[]> = {
+  db: ['db'],
+  domain: ['domain', 'db'],
+  execution: ['execution', 'domain', 'db'],
+  graphql: ['graphql', 'domain', 'db'],
+  http: ['http', 'graphql', 'domain', 'db'],
+};
+const LEAVES = ['config', 'logger'];
+
+const SRC = resolve(__dirname, '../../src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(path) : entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The first path segment under src/ ("domain", "db", ...; a top-level file without ".ts"). */
+function areaOf(path: string): string {
+  return relative(SRC, path).split('/')[0].replace(/\.ts$/, '');
+}
+
+/** Every relative module a file imports or re-exports, statically or dynamically, as src paths. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)'(\.[^']*)'/gm)].map((m) => m[1]);
+  return specifiers.map((s) => resolve(dirname(file), s));
+}
+
+function violations(files: string[]): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const from = areaOf(file);
+    const allowed = MAY_IMPORT[from] ?? (LEAVES.includes(from) ? [] : null);
+    if (allowed === null) continue; // an entry point
+    for (const target of importsOf(file)) {
+      const to = areaOf(target);
+      if (!allowed.includes(to) && !LEAVES.includes(to)) found.push(`${relative(SRC, file)} imports ${relative(SRC, target)} (${from} -> ${to})`);
+    }
+  }
+  return found;
+}
+
+const files = sourceFiles(SRC);
+
+it('finds the source files and their imports', () => {
+  expect(files.length).toBeGreaterThan(50);
+  expect(importsOf(join(SRC, 'execution/pipeline.ts')).map((p) => relative(SRC, p))).toContain('domain/privacy-request');
+});
+
+it.each(Object.keys(MAY_IMPORT))('%s/ imports only itself, the layers below it and the leaves', (area) => {
+  expect(violations(files.filter((f) => areaOf(f) === area))).toEqual([]);
+});
+
+it('config.ts and logger.ts import no layer', () => {
+  expect(violations(files.filter((f) => LEAVES.includes(areaOf(f))))).toEqual([]);
+});
