@@ -71,6 +71,47 @@ describe('secret values', () => {
     expect(text).not.toContain(MARKER);
   });
 
+  // graphql-js' reason and path stay; only the value goes (it may hold a secret).
+  const PRIVACY_REQUESTS = 'query($s: PrivacyRequestStatus) { privacyRequests(status: $s) { totalCount } }';
+  const CREATE_REQUESTS = 'mutation($input: [PrivacyRequestInput!]!) { createPrivacyRequests(input: $input) { id } }';
+  it.each<[string, string, object, string]>([
+    ['a null beside a secret', SET_SECRETS, { key: 'web', secrets: { https: { url: null, authorization: AUTH } } },
+      'Variable "$secrets" got an invalid value at "secrets.https.url"; Expected non-nullable type "String!" not to be null.'],
+    ['a missing field beside a secret', SET_SECRETS, { key: 'web', secrets: { https: { url: URL_SECRET, signingSecret: SIGNING } } },
+      'Variable "$secrets" got an invalid value at "secrets.https"; Field "authorization" of required type "String!" was not provided.'],
+    ['a secret of the wrong type', SET_SECRETS, { key: 'web', secrets: { https: { url: URL_SECRET, authorization: [AUTH] } } },
+      'Variable "$secrets" got an invalid value at "secrets.https.authorization"; String cannot represent a non string value.'],
+    ['a secret where a number goes', SET_SECRETS, { key: 'db', secrets: { postgres: { host: 'h', dbname: 'd', username: 'u', port: PG_PASSWORD } } },
+      'Variable "$secrets" got an invalid value at "secrets.postgres.port"; Int cannot represent non-integer value.'],
+    ['a secret as an unknown field name', SET_SECRETS, { key: 'web', secrets: { https: { url: URL_SECRET, authorization: AUTH, [`x-${MARKER}`]: 1 } } },
+      'Variable "$secrets" got an invalid value at "secrets.https"; A field is not defined by type "HttpsSecretsInput".'],
+    ['a secret instead of the object', SET_SECRETS, { key: 'web', secrets: AUTH },
+      'Variable "$secrets" got an invalid value; Expected type "ConnectionSecretsInput" to be an object.'],
+    ['a secret as an enum value', PRIVACY_REQUESTS, { s: MARKER },
+      'Variable "$s" got an invalid value; The value does not exist in "PrivacyRequestStatus" enum.'],
+    ['a near miss of an enum value', PRIVACY_REQUESTS, { s: 'PENDIN' },
+      'Variable "$s" got an invalid value; The value does not exist in "PrivacyRequestStatus" enum. Did you mean the enum value "PENDING"?'],
+    ['a list item', CREATE_REQUESTS, { input: [{ policyKey: 'policy', identity: { email: 'a@b.co' } }, { policyKey: 'policy', identity: { email: [MARKER] } }] },
+      'Variable "$input" got an invalid value at "input[1].identity.email"; String cannot represent a non string value.'],
+  ])('keep the path and the reason of a bad variable, not the value: %s', async (_label, query, variables, message) => {
+    const res = JSON.parse(await call(query, variables));
+    expect(res.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT' } })]);
+    expect(JSON.stringify(res)).not.toContain(MARKER);
+  });
+
+  it('report every bad variable value, each with its path', async () => {
+    const res = JSON.parse(await call(CREATE_REQUESTS, { input: [{ policyKey: null, identity: { email: AUTH } }, { policyKey: 'policy', identity: { phoneNumber: 5 } }] }));
+    expect(res.errors.map((e: { message: string }) => e.message)).toEqual([
+      'Variable "$input" got an invalid value at "input[0].policyKey"; Expected non-nullable type "String!" not to be null.',
+      'Variable "$input" got an invalid value at "input[1].identity.phoneNumber"; String cannot represent a non string value.',
+    ]);
+  });
+
+  it('keep "found null" for an inline null, the one value that is no secret', async () => {
+    const res = JSON.parse(await call(`mutation { setConnectionSecrets(key: "web", secrets: { https: { url: null, authorization: "${AUTH}" } }) { key } }`));
+    expect(res.errors[0].message).toBe('Expected value of type "String!", found null.');
+  });
+
   it('appear in no response above', () => {
     expect(responses.length).toBeGreaterThan(10);
     for (const text of responses) expect(text).not.toContain(MARKER);

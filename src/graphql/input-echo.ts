@@ -25,8 +25,8 @@ function variableMessage(message: string, error: GraphQLError): string {
 
 /** The reason templates of graphql-js that quote the value, cut before the value. */
 function withoutValueInReason(reason: string): string {
-  const expectedFound = /^(Expected value of type "[^"]+"), found [\s\S]*$/.exec(reason);
-  if (expectedFound) return `${expectedFound[1]}.`;
+  const expectedFound = /^(Expected value of type "[^"]+"), found ([\s\S]*)$/.exec(reason);
+  if (expectedFound) return expectedFound[2] === 'null.' ? reason : `${expectedFound[1]}.`; // null is no secret
   const cannotRepresent = /^((?:Enum "\w+"|\w+) cannot represent)([\s\S]*)$/.exec(reason);
   if (cannotRepresent) return `${cannotRepresent[1]} ${/^ ([\w -]*?value):/.exec(cannotRepresent[2])?.[1] ?? 'this value'}.`;
   const enumValue = /^Value "[\s\S]*" does not exist in "(\w+)" enum\.([\s\S]*)$/.exec(reason);
@@ -43,5 +43,5 @@ function withoutValueInReason(reason: string): string {
 
 /** didYouMean's ' Did you mean "A" or "B"?' lists schema names only. */
 function suggestionsOnly(tail: string): string {
-  return /^ Did you mean (?:"\w+"(?:, | or |, or )?)+\?$/.test(tail) ? tail : '';
+  return /^ Did you mean (?:the enum value )?(?:"\w+"(?:, | or |, or )?)+\?$/.test(tail) ? tail : '';
 }

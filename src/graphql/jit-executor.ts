@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getOperationAST, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 const MAX_COMPILED = 500;
@@ -37,8 +37,10 @@ function jitExecutor(schema: GraphQLSchema): GatewayExecutor {
       compiled.set(key, (query = result));
     }
     const result = await query.query(undefined, request.context, request.request.variables ?? {});
-    // Without data the operation never ran: its variables did not fit (graphql-js' coercion errors).
-    if (!('data' in result)) return asBadUserInput(result, request.response);
+    // Without data the operation never ran: its variables did not fit.
+    if (!('data' in result)) {
+      return asBadUserInput(variableErrors(schema, request.document, request.operationName, request.request.variables, result), request.response);
+    }
     return result.errors ? { ...result, errors: result.errors.map(withExtensions) } : result;
   };
 }
@@ -53,12 +55,29 @@ function withExtensions(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: {} });
 }
 
+/**
+ * graphql-jit's variable errors name the innermost input field as the variable and hold the
+ * reason only inside a message that quotes the whole value. graphql-js' coercion of the same
+ * values names the variable and the path, and keeps the reason apart (originalError), so that
+ * formatError can drop the value and keep the rest. Only run once the values were refused.
+ */
+function variableErrors(
+  schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined, jitResult: ExecutionResult,
+): ExecutionResult {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  const coerced = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}) : undefined;
+  return coerced?.errors?.length ? { errors: coerced.errors } : jitResult;
+}
+
 /** Request errors as Apollo reports them: BAD_USER_INPUT with HTTP 400. */
 function asBadUserInput(result: ExecutionResult, response: { http?: { status?: number } } | undefined): ExecutionResult {
   if (response?.http) response.http.status = 400;
   return {
     errors: (result.errors ?? []).map(
-      (error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } }),
+      (error) => new GraphQLError(error.message, {
+        nodes: error.nodes, originalError: error.originalError ?? undefined, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+      }),
     ),
   };
 }
