@@ -40,6 +40,10 @@ export interface Config {
   bodyLimitBytes: number;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** PostgreSQL statement_timeout of every pooled connection (DATABASE_STATEMENT_TIMEOUT_MS). */
+  databaseStatementTimeoutMs: number;
+  /** Longest wait for a pooled connection, connecting included (DATABASE_ACQUIRE_TIMEOUT_MS). */
+  databaseAcquireTimeoutMs: number;
   /** Port of the embedded PostgreSQL (used without DATABASE_URL); undefined: a free one chosen at start. */
   embeddedPgPort?: number;
 }
@@ -106,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: parseInteger(env.MAX_REQUEST_BODY_BYTES, 1024 * 1024, 'MAX_REQUEST_BODY_BYTES', 1, 1024 ** 3, problems),
     maxQueryDepth: parseInteger(env.GRAPHQL_MAX_DEPTH, 10, 'GRAPHQL_MAX_DEPTH', 1, 1000, problems),
     maxQueryCost: parseInteger(env.GRAPHQL_MAX_COST, 10_000, 'GRAPHQL_MAX_COST', 1, 100_000_000, problems),
+    databaseStatementTimeoutMs: parseInteger(env.DATABASE_STATEMENT_TIMEOUT_MS, 10_000, 'DATABASE_STATEMENT_TIMEOUT_MS', 1, 3_600_000, problems),
+    databaseAcquireTimeoutMs: parseInteger(env.DATABASE_ACQUIRE_TIMEOUT_MS, 5000, 'DATABASE_ACQUIRE_TIMEOUT_MS', 1, 600_000, problems),
   };
 
   if (problems.length) throw new ConfigError(problems);

@@ -8,7 +8,7 @@ import { SecretBox } from './domain/crypto';
 import { resolveRootClient } from './domain/root-client';
 import { dispatcherOptionsFromConfig } from './execution/dispatcher-options';
 import { installQueue } from './execution/queue';
-import { startWorker } from './execution/worker';
+import { superviseWorker } from './execution/worker-supervisor';
 import { buildSchema } from './graphql/schema';
 import { ALL_SCOPES } from './graphql/scopes';
 import { createApp } from './http/app';
@@ -32,14 +32,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const root = resolveRootClient(config);
   const database = await resolveDatabase(config, logger);
   const log = (message: string) => logger.debug({ component: 'mikro-orm' }, message);
-  const orm = await initOrm(database.url, { log });
+  const timeouts = databaseTimeouts(config);
+  const orm = await initOrm(database.url, { log, timeouts });
   await installQueue(database.url, logger);
   // The in-process worker gets its own small pool (each job has at most one statement in
   // flight), so a burst of jobs never queues API requests behind it, nor the other way round.
   const workerOrm = config.workerConcurrency > 0
-    ? await initOrm(database.url, { log, migrate: false, poolMax: config.workerConcurrency + 2 })
+    ? await initOrm(database.url, { log, migrate: false, poolMax: config.workerConcurrency + 2, timeouts })
     : null;
-  const worker = workerOrm ? await startWorker(workerOptions(config, database.url, workerOrm, box, logger)) : null;
+  // The API outlives a database outage, so its worker reconnects rather than ending the process.
+  const worker = workerOrm ? await superviseWorker(workerOptions(config, database.url, workerOrm, box, logger)) : null;
   const schema = await buildSchema();
   const { app, apollo } = await createApp({
     schema,
@@ -95,7 +97,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   };
 }
 
-/** The worker's settings from the configuration; a broken liveness connection ends the process. */
+export function databaseTimeouts(config: Config) {
+  return { statementMs: config.databaseStatementTimeoutMs, acquireMs: config.databaseAcquireTimeoutMs };
+}
+
+/** The worker's settings from the configuration; for `worker`, a broken liveness connection ends the process. */
 export function workerOptions(config: Config, databaseUrl: string, orm: Orm, box: SecretBox, logger: Logger) {
   return {
     databaseUrl,

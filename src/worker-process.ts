@@ -5,7 +5,7 @@ import { SecretBox } from './domain/crypto';
 import { installQueue } from './execution/queue';
 import { startWorker } from './execution/worker';
 import type { Logger } from './logger';
-import { workerOptions } from './server';
+import { databaseTimeouts, workerOptions } from './server';
 
 /** `node dist/main.js worker`: workers without the API, so several machines can share one database. */
 export async function startWorkerProcess(config: Config, logger: Logger): Promise<{ close(): Promise<void> }> {
@@ -16,7 +16,9 @@ export async function startWorkerProcess(config: Config, logger: Logger): Promis
   const box = new SecretBox(resolveEncryptionKey(config, (msg) => logger.warn(msg)));
   const database = await resolveDatabase(config, logger);
   const concurrency = Math.max(1, config.workerConcurrency);
-  const orm = await initOrm(database.url, { log: (message) => logger.debug({ component: 'mikro-orm' }, message), poolMax: concurrency + 2 });
+  const orm = await initOrm(database.url, {
+    log: (message) => logger.debug({ component: 'mikro-orm' }, message), poolMax: concurrency + 2, timeouts: databaseTimeouts(config),
+  });
   await installQueue(database.url, logger);
   const worker = await startWorker({ ...workerOptions(config, database.url, orm, box, logger), concurrency });
   return {

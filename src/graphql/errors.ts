@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
 import { DomainError } from '../domain/errors';
 import type { Context } from './context';
 import { withoutInputValues } from './input-echo';
@@ -14,6 +15,7 @@ const PUBLIC_CODES = new Set([
 ]);
 
 const requestIds = new WeakMap<object, string>();
+
 
 /** The one place where errors become contract codes; anything unknown becomes a generic message. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -28,6 +30,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (hasPublicCode(original)) {
     const echoesInput = formatted.extensions?.code === 'BAD_USER_INPUT' || formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED';
     return echoesInput ? { ...formatted, message: withoutInputValues(formatted.message, original as GraphQLError) } : formatted;
+  }
+  if (isDatabaseUnavailable(original)) {
+    return { message: DATABASE_UNAVAILABLE, locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
   const requestId = (original && typeof original === 'object' && requestIds.get(original)) || undefined;
   return {

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { ClientAccess } from '../domain/client-access';
 import type { SecretBox } from '../domain/crypto';
 import { createContext, type Context } from '../graphql/context';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
 import { errorLoggingPlugin, formatError } from '../graphql/errors';
 import { rejectNulCharactersPlugin } from '../graphql/nul-characters';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits';
@@ -117,6 +118,10 @@ function requestId(req: Request, res: Response, next: NextFunction) {
 /** Body-parser and other middleware errors as JSON (413 for an oversized body), never a stack trace. */
 function jsonErrors(logger: Logger) {
   return (err: { status?: number; type?: string; message?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (isDatabaseUnavailable(err)) {
+      logger.warn({ err, requestId: res.locals.requestId }, 'database unavailable');
+      return res.status(503).json({ errors: [{ message: DATABASE_UNAVAILABLE, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    }
     const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
     if (status >= 500) logger.error({ err, requestId: res.locals.requestId }, 'unexpected HTTP error');
     const message = status === 413 ? 'request body too large' : status < 500 ? err.message : 'internal server error';

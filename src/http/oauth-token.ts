@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AccessTokenSigner } from '../domain/access-tokens';
 import { authenticateClient, type RootClient } from '../domain/api-clients';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
 import type { FailedAttemptLimiter } from './failed-attempts';
 
 export interface TokenEndpointDeps {
@@ -38,7 +39,9 @@ export function oauthTokenRoute(deps: TokenEndpointDeps): express.Router {
     },
   );
   router.use((err: OAuthError | { status?: number }, _req: Request, res: Response, next: NextFunction) => {
-    const error = err instanceof OAuthError ? err : bodyError(err);
+    const error = err instanceof OAuthError ? err
+      : isDatabaseUnavailable(err) ? new OAuthError(503, 'temporarily_unavailable', DATABASE_UNAVAILABLE)
+      : bodyError(err);
     if (!error) return next(err);
     res.set({ 'Cache-Control': 'no-store', ...error.headers }).status(error.status).json({ error: error.code, error_description: error.message });
   });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { Router, type Request, type Response } from 'express';
 import { toDate } from '../db/timestamps';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
 import type { SecretBox } from '../domain/crypto';
 import { DomainError } from '../domain/errors';
 import { parseWireIdentity, type Identity } from '../domain/identity';
@@ -32,6 +33,7 @@ export function privacyRequestResumeRoute(deps: { em: EntityManager; box: Secret
     } catch (err) {
       if (err instanceof requests.ReplyTokenRefused) return refuse(res, STATUS_OF_REFUSAL[err.code], err.message);
       if (err instanceof DomainError) return refuse(res, 400, err.message);
+      if (isDatabaseUnavailable(err)) return refuse(res, 503, DATABASE_UNAVAILABLE);
       deps.logger.error({ err, requestId: res.locals.requestId }, 'resume failed');
       refuse(res, 500, 'internal server error');
     }

@@ -56,6 +56,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     bodyLimitBytes: 1024 * 1024,
     maxQueryDepth: 10,
     maxQueryCost: 10_000,
+    databaseStatementTimeoutMs: 10_000,
+    databaseAcquireTimeoutMs: 5000,
     ...overrides,
   };
 }
