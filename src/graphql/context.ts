@@ -3,6 +3,7 @@ import type { AccessTokenClaims } from '../domain/access-tokens';
 import type { ClientAccess } from '../domain/client-access';
 import type { SecretBox } from '../domain/crypto';
 import type { Logger } from '../logger';
+import type { CostBudget } from './limits';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What every resolver gets: a request-scoped EntityManager, loaders, and the request's id and logger. */
@@ -16,6 +17,8 @@ export interface Context {
   auth: AccessTokenClaims | null;
   /** Which API clients' tokens still work; revocations go through it. */
   clients: ClientAccess;
+  /** Set for the operations of a batched request: the cost limit they share. */
+  costBudget?: CostBudget;
 }
 
 export interface ContextServices {
@@ -26,7 +29,9 @@ export interface ContextServices {
 }
 
 /** The EntityManager fork, loaders and child logger are made on first use: many requests need none. */
-export function createContext(services: ContextServices, requestId: string, auth: AccessTokenClaims | null = null): Context {
+export function createContext(
+  services: ContextServices, requestId: string, auth: AccessTokenClaims | null = null, costBudget?: CostBudget,
+): Context {
   let em: EntityManager | undefined;
   let loaders: Loaders | undefined;
   let logger: Logger | undefined;
@@ -44,5 +49,6 @@ export function createContext(services: ContextServices, requestId: string, auth
     },
     auth,
     clients: services.clients,
+    costBudget,
   };
 }

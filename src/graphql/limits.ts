@@ -78,25 +78,37 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, variables:
   }
 }
 
+/** What is left of maxCost for the operations of one batched request, shared by all of them. */
+export interface CostBudget {
+  remaining: number;
+}
+
 /**
  * Rejects an operation whose object count exceeds maxCost once its variables are known, before
- * any resolver runs (validation rules do not see variables, so this runs as a plugin).
+ * any resolver runs (validation rules do not see variables, so this runs as a plugin). In a
+ * batch the operations share one budget of maxCost: each one admitted uses up its count.
  */
-export function costLimitPlugin<T extends object>(maxCost: number): ApolloServerPlugin<T> {
+export function costLimitPlugin<T extends { costBudget?: CostBudget }>(maxCost: number): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, contextValue }) {
           const cost = cachedCost(document, request.operationName ?? undefined, request.variables ?? {}, () =>
             operationCost(schema, document, request.variables ?? {}, request.operationName ?? undefined));
           if (cost === undefined) return; // bad variables: execution reports them properly
-          if (cost > maxCost) {
+          const budget = contextValue.costBudget;
+          const allowed = budget ? budget.remaining : maxCost;
+          if (cost > allowed) {
             const size = Number.isFinite(cost) ? `up to ${cost} objects` : `more than ${MAX_EVALUATED_FIELDS} fields`;
+            const limit = budget
+              ? `the limit is ${maxCost} objects for the whole batch and ${allowed} are left`
+              : `the limit is ${maxCost} objects`;
             throw new GraphQLError(
-              `the query may return ${size}; the limit is ${maxCost} objects. Ask for fewer items (a smaller "first") or fewer nested lists`,
+              `the query may return ${size}; ${limit}. Ask for fewer items (a smaller "first") or fewer nested lists`,
               { extensions: { code: 'BAD_USER_INPUT', maxCost, http: { status: 400 } } },
             );
           }
+          if (budget) budget.remaining -= cost;
         },
       };
     },

@@ -4,7 +4,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -21,6 +20,7 @@ import type { Logger } from '../logger';
 import { bearerAuth } from './bearer-auth';
 import { cors, type CorsOptions } from './cors';
 import { graphiqlPage, wantsGraphiQL } from './graphiql';
+import { graphqlRoute } from './graphql-route';
 import { oauthTokenRoute, type TokenEndpointDeps } from './oauth-token';
 import { privacyRequestResumeRoute } from './privacy-request-resume';
 
@@ -47,6 +47,10 @@ export async function createApp(deps: AppDeps) {
     formatError,
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
+    // CSRF prevention guards cookie sessions. Here every operation needs an Authorization header,
+    // which no cross-site form or simple request can carry, so GET queries need no extra header
+    // (urql's default, shareable links). Mutations stay POST-only: Apollo refuses them over GET.
+    csrfPrevention: false,
     // main.ts stops everything on SIGTERM/SIGINT; Apollo's own handlers made that stop wait forever.
     stopOnTerminationSignals: false,
     // Cache control would wrap every field resolver (the contract sets no cache hints); usage
@@ -95,9 +99,11 @@ export async function createApp(deps: AppDeps) {
     cors(deps.cors),
     bearerAuth(deps.tokens.signer, clients),
     express.json({ limit: deps.bodyLimit ?? '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(services, res.locals.requestId as string, res.locals.auth ?? null),
-    }),
+    graphqlRoute(
+      apollo,
+      async (res, costBudget) => createContext(services, res.locals.requestId as string, res.locals.auth ?? null, costBudget),
+      deps.maxQueryCost,
+    ),
   );
   app.use(jsonErrors(deps.logger));
   return { app, apollo };

@@ -17,22 +17,27 @@ export function bearerAuth(signer: AccessTokenSigner, clients: ClientAccess) {
       return next();
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return unauthenticated(res, 'the Authorization header must be "Bearer <access token>"; get a token at POST /oauth/token');
+    if (!match) return unauthenticated(req, res, 'the Authorization header must be "Bearer <access token>"; get a token at POST /oauth/token');
     try {
       const claims: AccessTokenClaims = signer.verify(match[1]);
-      if (!(await clients.isActive(claims.clientId))) return unauthenticated(res, 'the access token is not valid: its client has been revoked');
+      if (!(await clients.isActive(claims.clientId))) return unauthenticated(req, res, 'the access token is not valid: its client has been revoked');
       res.locals.auth = claims;
       next();
     } catch (err) {
-      if (err instanceof InvalidTokenError) return unauthenticated(res, err.message);
+      if (err instanceof InvalidTokenError) return unauthenticated(req, res, err.message);
       next(err);
     }
   };
 }
 
-function unauthenticated(res: Response, message: string) {
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
+/** In the media type the client asked for, as Apollo answers: Apollo Client 4 reads a 401's errors only from graphql-response+json. */
+function unauthenticated(req: Request, res: Response, message: string) {
+  const type = req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : 'application/json';
   res
     .status(401)
     .set('WWW-Authenticate', `Bearer error="invalid_token", error_description="${message.replace(/"/g, "'")}"`)
-    .json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    .type(type)
+    .send(JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }));
 }

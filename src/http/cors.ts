@@ -8,7 +8,11 @@ export interface CorsOptions {
 }
 
 const LOCALHOST = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
-const ALLOWED_HEADERS = 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id';
+// Apollo Client's client awareness sends apollographql-client-name/-version.
+const ALLOWED_HEADERS = [
+  'authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id',
+  'apollographql-client-name', 'apollographql-client-version',
+].join(', ');
 
 /**
  * CORS for browser frontends on other origins. Tokens travel in the Authorization header, never
