@@ -83,7 +83,7 @@ describe('GraphQL request errors keep Apollo codes', () => {
 });
 
 describe('GraphiQL', () => {
-  it('a browser GET /graphql gets GraphiQL with every script and stylesheet inlined (no CDN)', async () => {
+  it('a browser GET /graphql gets GraphiQL whose scripts and stylesheets all come from this server (no CDN)', async () => {
     const res = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);

@@ -5,9 +5,11 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { constants as zlib } from 'node:zlib';
 import { ClientAccess } from '../domain/client-access';
 import type { SecretBox } from '../domain/crypto';
 import { createContext, type Context } from '../graphql/context';
@@ -19,7 +21,7 @@ import { jitGateway } from '../graphql/jit-executor';
 import type { Logger } from '../logger';
 import { bearerAuth } from './bearer-auth';
 import { cors, type CorsOptions } from './cors';
-import { graphiqlPage, wantsGraphiQL } from './graphiql';
+import { GRAPHIQL_ASSETS_PATH, graphiqlPage, sendGraphiQLAsset, wantsGraphiQL } from './graphiql';
 import { graphqlRoute } from './graphql-route';
 import { oauthTokenRoute, type TokenEndpointDeps } from './oauth-token';
 import { privacyRequestResumeRoute } from './privacy-request-resume';
@@ -39,6 +41,8 @@ export interface AppDeps {
   /** Headers the GraphiQL page starts with (development: a root token). */
   graphiqlHeaders?: () => Record<string, string>;
 }
+
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 /** The express app with /graphql (+ GraphiQL) and /health; returns it with the Apollo server to stop. */
 export async function createApp(deps: AppDeps) {
@@ -76,6 +80,8 @@ export async function createApp(deps: AppDeps) {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestId);
+  // gzip or brotli (quality 4: fast enough per request) by Accept-Encoding, for answers over 1 KiB.
+  app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
 
   app.get('/health', async (_req, res) => {
     try {
@@ -91,8 +97,10 @@ export async function createApp(deps: AppDeps) {
     if (!wantsGraphiQL(req)) return next();
     // The development root token is handed only to a browser on this machine, never over the network.
     const headers = isLoopback(req.socket.remoteAddress) ? deps.graphiqlHeaders?.() : undefined;
-    res.type('html').send(graphiqlPage(headers));
+    // no-store: in development the page carries a root token
+    res.type('html').set('Cache-Control', 'no-store').send(graphiqlPage(headers));
   });
+  app.get(`${GRAPHIQL_ASSETS_PATH}/:file`, (req, res, next) => void sendGraphiQLAsset(req, res).catch(next));
   app.use(privacyRequestResumeRoute(deps));
   app.use(
     '/graphql',
