@@ -40,4 +40,6 @@ export enum DeliveryOutcome {
   DELIVERED = 'DELIVERED',
   FAILED = 'FAILED',
   HALTED = 'HALTED',
+  /** A webhook of the request's chain that was deleted before its turn; the request went on. */
+  SKIPPED = 'SKIPPED',
 }

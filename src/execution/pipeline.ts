@@ -35,8 +35,11 @@ const PHASE_OF_STEP: Partial<Record<ExecutionStep, WebhookPhase>> = {
 /** What one unit of work did to the run: go on (with the identity now known), or stop. */
 type StepResult = { go: true; identity: Identity } | { go: false };
 
-/** One unit of a run: a webhook call, or the EXECUTION step. */
+/** One unit of a run: a webhook of the chain, or the EXECUTION step. */
 type Unit = { step: ExecutionStep; webhook: RunWebhook | null };
+
+/** A chain webhook that still exists. */
+type LiveWebhook = RunWebhook & { id: string; direction: WebhookDirection };
 
 /**
  * Runs a request from its checkpoint to COMPLETE, PAUSED or ERROR. Delivery is at-least-once: a
@@ -76,7 +79,7 @@ interface RunContext {
   last: boolean;
 }
 
-/** The units still to do, from the checkpoint on. */
+/** The units of the request's chain still to do, from the checkpoint on. */
 function plan(run: ClaimedRun, webhooks: RunWebhook[]): Unit[] {
   const units: Unit[] = [];
   for (const step of STEPS.slice(STEPS.indexOf(run.nextStep))) {
@@ -103,6 +106,7 @@ async function runExecutionStep({ deps, em, run, writes, last }: RunContext, ide
 }
 
 async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Identity): Promise<StepResult> {
+  if (!isLive(webhook)) return skipDeletedWebhook(ctx, webhook, identity);
   const { deps, em, run, writes, step, last } = ctx;
   const at: Checkpoint = { step, position: webhook.position };
   const target = openTarget(ctx, webhook, at);
@@ -112,7 +116,7 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
     ? deps.tokens.issue(run.requestId, webhook.id, deps.replyTokenTtlSeconds)
     : null;
   const attemptRow = (a: AttemptRecord, outcome: DeliveryOutcome = a.outcome as DeliveryOutcome): AttemptRow => ({
-    webhookId: webhook.id, phase: webhook.phase, attempt: a.attempt, outcome, responseStatus: a.responseStatus,
+    webhookId: webhook.id, webhookKey: webhook.key, phase: webhook.phase, attempt: a.attempt, outcome, responseStatus: a.responseStatus,
     error: outcome === DeliveryOutcome.FAILED ? a.error : null, durationMs: a.durationMs, createdAt: new Date(),
   });
   const result = await deps.dispatcher.deliver(
@@ -144,8 +148,22 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
   return { go: true, identity: merged };
 }
 
+function isLive(webhook: RunWebhook): webhook is LiveWebhook {
+  return webhook.id !== null && webhook.direction !== null;
+}
+
+/** A webhook of the chain deleted before its turn: recorded as SKIPPED, and the request goes on. */
+function skipDeletedWebhook({ em, run, writes, step, last }: RunContext, webhook: RunWebhook, identity: Identity): StepResult {
+  const skipped: AttemptRow = {
+    webhookId: null, webhookKey: webhook.key, phase: webhook.phase, attempt: 0, outcome: DeliveryOutcome.SKIPPED,
+    responseStatus: null, error: 'the webhook was deleted before its turn', durationMs: 0, createdAt: new Date(),
+  };
+  writes.queue(() => checkpoint(em, run, { attempts: [skipped], next: { step, position: webhook.position + 1 }, sealedIdentity: null }, last));
+  return { go: true, identity };
+}
+
 /** The connection's URL and Authorization; a missing or undecryptable secret fails the request here. */
-function openTarget({ em, run, writes, deps }: RunContext, webhook: RunWebhook, at: Checkpoint): HttpsSecrets | null {
+function openTarget({ em, run, writes, deps }: RunContext, webhook: LiveWebhook, at: Checkpoint): HttpsSecrets | null {
   const fail = (reason: string) => {
     writes.queueFinal(() => requests.fail(em, run, [], at, webhook.id, `webhook '${webhook.key}': ${reason}`));
     return null;
@@ -165,7 +183,7 @@ function checkpoint(em: EntityManager, run: ClaimedRun, progress: requests.Progr
 }
 
 /** Body and headers as ARCHITECTURE.md's wire format has them; reply-to only for two_way pre-execution calls. */
-function wireMessage(run: ClaimedRun, webhook: RunWebhook, identity: Identity, replyToken: string | null): Omit<DeliveryRequest, 'target' | 'deliveryId'> {
+function wireMessage(run: ClaimedRun, webhook: LiveWebhook, identity: Identity, replyToken: string | null): Omit<DeliveryRequest, 'target' | 'deliveryId'> {
   return {
     body: {
       privacy_request_id: run.requestId,

@@ -6,7 +6,7 @@ import { findPoliciesByIds } from '../domain/policies';
 import type { ConnectionConfigView, PolicyView, WebhookView } from '../domain/views';
 import { findWebhooksByIds, findWebhooksByPolicyIds } from '../domain/webhooks';
 import * as requests from '../domain/privacy-request';
-import type { WebhookDeliveryView } from '../domain/privacy-request';
+import type { ChainStepView, WebhookDeliveryView } from '../domain/privacy-request';
 
 export interface PolicyWebhooks {
   pre: WebhookView[];
@@ -50,6 +50,11 @@ export function createLoaders(em: EntityManager) {
     deliveriesByRequestId: new DataLoader<string, WebhookDeliveryView[]>(async (requestIds) => {
       const grouped = new Map<string, WebhookDeliveryView[]>(requestIds.map((id) => [id, []]));
       for (const delivery of await requests.findDeliveries(em, requestIds)) grouped.get(delivery.privacyRequestId)!.push(delivery);
+      return requestIds.map((id) => grouped.get(id)!);
+    }),
+    chainByRequestId: new DataLoader<string, ChainStepView[]>(async (requestIds) => {
+      const grouped = new Map<string, ChainStepView[]>(requestIds.map((id) => [id, []]));
+      for (const step of await requests.findChains(em, requestIds)) grouped.get(step.privacyRequestId)!.push(step);
       return requestIds.map((id) => grouped.get(id)!);
     }),
   };

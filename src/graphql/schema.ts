@@ -8,10 +8,10 @@ import { describeScopes } from './schema-docs';
 import { ConnectionConfigResolver } from './resolvers/connection-config.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { WebhookResolver } from './resolvers/webhook.resolver';
-import { PrivacyRequestResolver, WebhookDeliveryResolver } from './resolvers/privacy-request.resolver';
+import { ChainStepResolver, PrivacyRequestResolver, WebhookDeliveryResolver } from './resolvers/privacy-request.resolver';
 
 export const resolvers = [ConnectionConfigResolver, PolicyResolver, WebhookResolver, ApiClientResolver,
-  PrivacyRequestResolver, WebhookDeliveryResolver] as const;
+  PrivacyRequestResolver, ChainStepResolver, WebhookDeliveryResolver] as const;
 
 export async function buildSchema() {
   const options: BuildSchemaOptions = {

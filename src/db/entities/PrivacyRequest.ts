@@ -6,7 +6,8 @@ import { PolicyWebhook } from './PolicyWebhook';
 
 /**
  * A privacy request and where its run stands. The checkpoint (nextStep, nextPosition) names the
- * next step and, in a webhook step, the position of the next webhook; runId changes each time
+ * next step and, in a webhook step, the position of the next webhook in the request's own chain
+ * (ChainStep); runId changes each time
  * the request is queued again, so a stale job for an earlier run does nothing.
  */
 @Entity({ tableName: 'privacy_request' })

@@ -4,7 +4,10 @@ import { DeliveryOutcome, WebhookPhase } from '../enums';
 import { PolicyWebhook } from './PolicyWebhook';
 import { PrivacyRequest } from './PrivacyRequest';
 
-/** One attempt of one webhook call; a halt answer is recorded as HALTED. */
+/**
+ * One attempt of one webhook call; a halt answer is recorded as HALTED, a chain webhook deleted
+ * before its turn as SKIPPED. The phase and key stay when the webhook is deleted (webhook null).
+ */
 @Entity({ tableName: 'webhook_delivery' })
 @Index({ name: 'webhook_delivery_request_idx', properties: ['privacyRequest', 'seq'] })
 export class WebhookDelivery {
@@ -23,6 +26,9 @@ export class WebhookDelivery {
 
   @Enum({ items: () => WebhookPhase })
   phase!: WebhookPhase;
+
+  @Property({ type: 'text' })
+  webhookKey!: string;
 
   @Property({ type: 'integer' })
   attempt!: number;

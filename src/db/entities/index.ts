@@ -1,4 +1,5 @@
 import { ApiClient } from './ApiClient';
+import { ChainStep } from './ChainStep';
 import { ConnectionConfig } from './ConnectionConfig';
 import { Policy } from './Policy';
 import { PolicyWebhook } from './PolicyWebhook';
@@ -8,6 +9,6 @@ import { WebhookDelivery } from './WebhookDelivery';
 import { WorkerRegistration } from './WorkerRegistration';
 
 export { ApiClient, ConnectionConfig, Policy, PolicyWebhook };
-export { PrivacyRequest, ReplyToken, WebhookDelivery, WorkerRegistration };
+export { ChainStep, PrivacyRequest, ReplyToken, WebhookDelivery, WorkerRegistration };
 
-export const entities = [ConnectionConfig, Policy, PolicyWebhook, ApiClient, PrivacyRequest, ReplyToken, WebhookDelivery, WorkerRegistration];
+export const entities = [ConnectionConfig, Policy, PolicyWebhook, ApiClient, PrivacyRequest, ChainStep, ReplyToken, WebhookDelivery, WorkerRegistration];

@@ -3,9 +3,15 @@ import { query } from '../../db/sql';
 import type { Sql } from './change-status';
 import type { AttemptRow } from './run';
 
-const INSERT_ATTEMPTS = `insert into webhook_delivery (id, privacy_request_id, webhook_id, phase, attempt, outcome, response_status, error, duration_ms, created_at)
-  select gen_random_uuid(), ?::uuid, a."webhookId", a.phase, a.attempt, a.outcome, a."responseStatus", a.error, a."durationMs", a."createdAt"
-  from json_to_recordset(?::json) as a("webhookId" uuid, phase text, attempt int, outcome text, "responseStatus" int, error text, "durationMs" int, "createdAt" timestamptz)`;
+/** The webhook's id while the webhook exists, else null: rows that name a webhook keep its key instead. */
+export function existingWebhook(id: string): string {
+  return `(select w.id from policy_webhook w where w.id = ${id})`;
+}
+
+// The webhook may have been deleted during the call: its delivery is kept, with webhook_id null.
+const INSERT_ATTEMPTS = `insert into webhook_delivery (id, privacy_request_id, webhook_id, webhook_key, phase, attempt, outcome, response_status, error, duration_ms, created_at)
+  select gen_random_uuid(), ?::uuid, ${existingWebhook('a."webhookId"')}, a."webhookKey", a.phase, a.attempt, a.outcome, a."responseStatus", a.error, a."durationMs", a."createdAt"
+  from json_to_recordset(?::json) as a("webhookId" uuid, "webhookKey" text, phase text, attempt int, outcome text, "responseStatus" int, error text, "durationMs" int, "createdAt" timestamptz)`;
 
 /** Attempts that will be retried are logged at once, so the log shows them while the call goes on. */
 export async function logAttempts(em: EntityManager, requestId: string, attempts: AttemptRow[]): Promise<void> {

@@ -26,6 +26,8 @@ export interface StatusChange {
   returning?: string;
   /** A select over the changed rows (named `changed`) instead of `returning` alone. */
   select?: string;
+  /** Common table expressions after `changed` that read it, for the select (the claim fixes the chain there). */
+  withChanged?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function changeStatus<T = { id: string }>(em: EntityManager, action
     ${change.from ? `from ${change.from}` : ''}
     where r.id = ? ${change.runId === undefined ? '' : 'and r.run_id = ?'} and r.status = any(?::text[])${change.and ? ` and ${change.and.sql}` : ''}
     returning ${change.returning ?? 'r.id'}`;
-  const ctes = [change.with?.sql, change.select ? `changed as (${update})` : null].filter(Boolean);
+  const ctes = [change.with?.sql, change.select ? `changed as (${update})` : null, change.withChanged].filter(Boolean);
   const sql = `${ctes.length ? `with ${ctes.join(', ')} ` : ''}${change.select ?? update}`;
   const params = [
     ...(change.with?.params ?? []),

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { attemptLog } from './attempts';
+import { attemptLog, existingWebhook } from './attempts';
 import { changeStatus } from './change-status';
 import type { AttemptRow, Checkpoint, ClaimedRun } from './run';
 
@@ -12,7 +12,7 @@ export async function fail(
     runId: run.runId,
     with: attemptLog(run.requestId, attempts),
     set: {
-      sql: 'finished_at = now(), failed_step = ?, failed_webhook_id = ?, failure_reason = ?, next_step = ?, next_position = ?',
+      sql: `finished_at = now(), failed_step = ?, failed_webhook_id = ${existingWebhook('?::uuid')}, failure_reason = ?, next_step = ?, next_position = ?`,
       params: [at.step, webhookId, reason, at.step, at.position],
     },
   });

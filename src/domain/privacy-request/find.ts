@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { arrayParam } from '../../db/array-param';
 import { query } from '../../db/sql';
-import { DELIVERY_COLUMNS, isUuid, REQUEST_COLUMNS, type PrivacyRequestView, type WebhookDeliveryView } from './views';
+import { DELIVERY_COLUMNS, isUuid, REQUEST_COLUMNS, type ChainStepView, type PrivacyRequestView, type WebhookDeliveryView } from './views';
 
 /** Null for an absent id, and for a string that cannot be an id at all. */
 export async function find(em: EntityManager, id: string): Promise<PrivacyRequestView | null> {
@@ -15,6 +15,16 @@ export async function findDeliveries(em: EntityManager, ids: readonly string[]):
   return query<WebhookDeliveryView>(
     em,
     `select ${DELIVERY_COLUMNS} from webhook_delivery where privacy_request_id = any(?::uuid[]) order by privacy_request_id, seq`,
+    [arrayParam(ids)],
+  );
+}
+
+/** The chains of many requests in one statement: pre-execution first, each phase in order. */
+export async function findChains(em: EntityManager, ids: readonly string[]): Promise<ChainStepView[]> {
+  return query<ChainStepView>(
+    em,
+    `select privacy_request_id as "privacyRequestId", phase, position, webhook_id as "webhookId", webhook_key as "webhookKey"
+     from chain_step where privacy_request_id = any(?::uuid[]) order by privacy_request_id, phase desc, position`,
     [arrayParam(ids)],
   );
 }

@@ -3,6 +3,7 @@ import { scheduleExpiry } from '../../db/jobs';
 import { query } from '../../db/sql';
 import type { ReplyTokenClaims } from '../reply-tokens';
 import { inTransaction } from '../transaction';
+import { existingWebhook } from './attempts';
 import { changeStatus } from './change-status';
 import type { ClaimedRun, Progress } from './run';
 import { progressChange } from './save-progress';
@@ -22,7 +23,8 @@ export async function pause(
     if (!rows.length) return;
     await query(
       tx,
-      `insert into reply_token (id, privacy_request_id, webhook_id, token_hash, expires_at, created_at) values (?, ?, ?, ?, ?, now())`,
+      `insert into reply_token (id, privacy_request_id, webhook_id, token_hash, expires_at, created_at)
+       values (?, ?, ${existingWebhook('?::uuid')}, ?, ?, now())`,
       [claims.tokenId, run.requestId, claims.webhookId, token.hash, claims.expiresAt.toISOString()],
     );
     await scheduleExpiry(tx, { requestId: run.requestId, tokenId: claims.tokenId }, claims.expiresAt);

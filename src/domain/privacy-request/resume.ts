@@ -64,11 +64,9 @@ export async function resume(em: EntityManager, box: SecretBox, tokens: ReplyTok
     const [row] = await changeStatus<PrivacyRequestView>(tx, 'resume', {
       id: claims.requestId,
       set: {
-        // Continue after the halting webhook where it stands now, should the policy's webhooks have
-        // changed during the pause; if it was removed, with the webhook that followed it.
-        sql: `run_id = ?, identity = ?, pause_token_id = null,
-          next_position = coalesce((select w.position + 1 from policy_webhook w where w.id = ?), r.next_position - 1)`,
-        params: [runId, box.encryptJson(identity), claims.webhookId],
+        // The checkpoint already names the next webhook of the request's own chain.
+        sql: 'run_id = ?, identity = ?, pause_token_id = null',
+        params: [runId, box.encryptJson(identity)],
       },
       returning: REQUEST_COLUMNS,
     });

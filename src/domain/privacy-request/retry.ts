@@ -7,9 +7,8 @@ import { wrongStatus } from './refusal';
 import { isUuid, REQUEST_COLUMNS, type PrivacyRequestView } from './views';
 
 /**
- * ERROR -> PENDING, queued again from the step and webhook where it failed (the failed
- * webhook's current position, should it have moved since). Compare-and-set on the status, so
- * two concurrent retries queue one run.
+ * ERROR -> PENDING, queued again from the step and webhook of its chain where it failed.
+ * Compare-and-set on the status, so two concurrent retries queue one run.
  */
 export async function retry(em: EntityManager, id: string): Promise<PrivacyRequestView> {
   return inTransaction(em, async (tx) => {
@@ -18,7 +17,6 @@ export async function retry(em: EntityManager, id: string): Promise<PrivacyReque
       id: isUuid(id) ? id : null,
       set: {
         sql: `run_id = ?, next_step = coalesce(r.failed_step, r.next_step),
-          next_position = coalesce((select w.position from policy_webhook w where w.id = r.failed_webhook_id), r.next_position),
           failed_step = null, failed_webhook_id = null, failure_reason = null, finished_at = null`,
         params: [runId],
       },

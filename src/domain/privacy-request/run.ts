@@ -12,24 +12,26 @@ export interface ClaimedRun {
   nextPosition: number;
 }
 
+/** A step of the request's chain with its webhook as it is now; id and the rest are null once it was deleted. */
 export interface RunWebhook {
-  id: string;
+  id: string | null;
   key: string;
   phase: WebhookPhase;
+  /** Its position in the chain's phase, which the checkpoint counts in. */
   position: number;
-  direction: WebhookDirection;
-  connectionKey: string;
+  direction: WebhookDirection | null;
+  connectionKey: string | null;
   sealedSecrets: string | null;
 }
 
-/** Where a run stands: the next step, and in a webhook step the position of the next webhook. */
+/** Where a run stands: the next step, and in a webhook step the position of the next webhook in the request's chain. */
 export interface Checkpoint {
   step: ExecutionStep;
   position: number;
 }
 
 /** One attempt of a webhook call, as webhook_delivery logs it. */
-export type AttemptRow = Omit<WebhookDeliveryView, 'id' | 'privacyRequestId' | 'webhookId' | 'createdAt'> & { webhookId: string; createdAt: Date };
+export type AttemptRow = Omit<WebhookDeliveryView, 'id' | 'privacyRequestId' | 'webhookId' | 'createdAt'> & { webhookId: string | null; createdAt: Date };
 
 /** What a unit of the run moves forward: the attempts it made, the next checkpoint, the identity if it changed. */
 export interface Progress {

@@ -23,6 +23,7 @@ export interface WebhookDeliveryView {
   id: string;
   privacyRequestId: string;
   webhookId: string | null;
+  webhookKey: string;
   phase: WebhookPhase;
   attempt: number;
   outcome: DeliveryOutcome;
@@ -32,12 +33,21 @@ export interface WebhookDeliveryView {
   createdAt: Date | string;
 }
 
+/** One webhook of the chain a request runs (fixed at its first claim); webhookId null once deleted. */
+export interface ChainStepView {
+  privacyRequestId: string;
+  phase: WebhookPhase;
+  position: number;
+  webhookId: string | null;
+  webhookKey: string;
+}
+
 export const REQUEST_COLUMNS = `id, external_id as "externalId", policy_id as "policyId", status, identity as "sealedIdentity",
   failed_step as "failedStep", failed_webhook_id as "failedWebhookId", failure_reason as "failureReason",
   cancel_reason as "cancelReason", created_at as "createdAt", started_at as "startedAt", paused_at as "pausedAt",
   finished_at as "finishedAt", (extract(epoch from created_at) * 1000000)::bigint::text as "createdMicros"`;
 
-export const DELIVERY_COLUMNS = `id, privacy_request_id as "privacyRequestId", webhook_id as "webhookId", phase, attempt, outcome,
+export const DELIVERY_COLUMNS = `id, privacy_request_id as "privacyRequestId", webhook_id as "webhookId", webhook_key as "webhookKey", phase, attempt, outcome,
   response_status as "responseStatus", error, duration_ms as "durationMs", created_at as "createdAt"`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

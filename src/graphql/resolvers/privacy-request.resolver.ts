@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { PrivacyRequestStatus } from '../../domain/enums';
 import { optionalIdentity, type Identity } from '../../domain/identity';
 import * as requests from '../../domain/privacy-request';
-import type { PrivacyRequestView, WebhookDeliveryView } from '../../domain/privacy-request';
+import type { ChainStepView, PrivacyRequestView, WebhookDeliveryView } from '../../domain/privacy-request';
 import { ReplyTokens } from '../../domain/reply-tokens';
 import type { PolicyView, WebhookView } from '../../domain/views';
 import type { Context } from '../context';
@@ -11,7 +11,7 @@ import { IdentityInput, PrivacyRequestInput } from '../inputs/privacy-request';
 import { Scope } from '../scopes';
 import { PageArgs, toConnection } from '../types/page';
 import { PolicyType } from '../types/policy';
-import { IdentityType, PrivacyRequestConnection, PrivacyRequestType, WebhookDeliveryType } from '../types/privacy-request';
+import { ChainStepType, IdentityType, PrivacyRequestConnection, PrivacyRequestType, WebhookDeliveryType } from '../types/privacy-request';
 import { PolicyWebhookType } from '../types/webhook';
 
 @Resolver(() => PrivacyRequestType)
@@ -112,6 +112,23 @@ export class PrivacyRequestResolver {
   @FieldResolver(() => [WebhookDeliveryType], { description: 'Every attempt of every webhook call, in the order they were made.' })
   deliveries(@Root() request: PrivacyRequestView, @Ctx() { loaders }: Context): Promise<WebhookDeliveryView[]> {
     return loaders.deliveriesByRequestId.load(request.id);
+  }
+
+  @Authorized(Scope.PRIVACY_REQUEST_READ)
+  @FieldResolver(() => [ChainStepType], {
+    description: 'The webhooks this request runs, pre-execution first, in the order it calls them; fixed when a worker first picks it up (empty before).',
+  })
+  chain(@Root() request: PrivacyRequestView, @Ctx() { loaders }: Context): Promise<ChainStepView[]> {
+    return loaders.chainByRequestId.load(request.id);
+  }
+}
+
+@Resolver(() => ChainStepType)
+export class ChainStepResolver {
+  @Authorized(Scope.PRIVACY_REQUEST_READ)
+  @FieldResolver(() => PolicyWebhookType, { nullable: true, description: 'The webhook as it is now; null once it has been deleted (the request then records it as SKIPPED).' })
+  webhook(@Root() step: ChainStepView, @Ctx() { loaders }: Context): Promise<WebhookView | null> | null {
+    return step.webhookId ? loaders.webhookById.load(step.webhookId) : null;
   }
 }
 

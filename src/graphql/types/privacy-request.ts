@@ -18,9 +18,9 @@ registerEnumType(ExecutionStep, {
   name: 'ExecutionStep',
   description: 'The steps of a run, in this order.',
   valuesConfig: {
-    PRE_WEBHOOKS: { description: "The policy's pre-execution webhooks, in order." },
+    PRE_WEBHOOKS: { description: "The pre-execution webhooks of the request's chain (the policy's when it started), in order." },
     EXECUTION: { description: 'The data work itself, by a datastore connector (none is installed yet, so the step passes).' },
-    POST_WEBHOOKS: { description: "The policy's post-execution webhooks, in order." },
+    POST_WEBHOOKS: { description: "The post-execution webhooks of the request's chain (the policy's when it started), in order." },
   },
 });
 registerEnumType(DeliveryOutcome, {
@@ -30,6 +30,7 @@ registerEnumType(DeliveryOutcome, {
     DELIVERED: { description: 'The webhook took it; the request went on.' },
     FAILED: { description: 'No acceptable answer (refused, timed out, an error status or a bad two-way answer); retried while attempts remain.' },
     HALTED: { description: 'A two-way webhook answered `"halt": true`; the request paused.' },
+    SKIPPED: { description: "A webhook of the request's chain deleted before its turn: not called (attempt 0); the request went on." },
   },
 });
 
@@ -85,7 +86,10 @@ export class WebhookDeliveryType {
   @Field(() => WebhookPhase, { description: 'The phase of the webhook called.' })
   phase!: WebhookPhase;
 
-  @Field(() => Int, { description: 'Which attempt of this call it was, from 1.' })
+  @Field({ description: 'Key of the webhook called; kept when the webhook is deleted later.' })
+  webhookKey!: string;
+
+  @Field(() => Int, { description: '1 for the first call, counting retries; 0 for a SKIPPED webhook, which was not called.' })
   attempt!: number;
 
   @Field(() => DeliveryOutcome, { description: 'What the attempt came to.' })
@@ -102,6 +106,21 @@ export class WebhookDeliveryType {
 
   @Field({ description: 'When the attempt was logged.' })
   createdAt!: Date;
+}
+
+/** webhook is resolved in ChainStepResolver. */
+@ObjectType('ChainStep', {
+  description: "One webhook of the chain a request runs, fixed when a worker first picks the request up; later changes to the policy's webhooks do not move it.",
+})
+export class ChainStepType {
+  @Field(() => WebhookPhase, { description: 'The phase the webhook runs in: before or after the execution step.' })
+  phase!: WebhookPhase;
+
+  @Field(() => Int, { description: 'Position in the phase of this chain, 0-based; the order the webhooks are called in.' })
+  position!: number;
+
+  @Field({ description: "The webhook's key; kept when the webhook is deleted." })
+  webhookKey!: string;
 }
 
 export const PrivacyRequestConnection = ConnectionOf('PrivacyRequest', PrivacyRequestType);
