@@ -5,57 +5,127 @@ import { KEY_PATTERN, MAX_KEY_LENGTH } from './keys';
 import type { Page } from './views';
 
 export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
 
+/** Relay paging: forward with first/after, or backward with last/before. */
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface PageWindow {
+  backward: boolean;
+  size: number;
+  /** The encoded cursor to page from (after, or before when backward). */
+  cursor: string | null;
+  cursorArg: 'after' | 'before';
+}
+
+const given = (value: unknown) => value !== undefined && value !== null;
+
+/** The direction, size and cursor of a page; the argument combinations that mean nothing are refused. */
+export function pageWindow(args: PageArgs): PageWindow {
+  if (given(args.first) && given(args.last)) {
+    throw new InvalidInputError('give "first" or "last", not both: "first" pages forward from "after", "last" backward from "before"');
+  }
+  if (given(args.after) && given(args.before)) throw new InvalidInputError('give "after" or "before", not both');
+  if (given(args.last) && given(args.after)) throw new InvalidInputError('"last" pages backward from "before"; use "first" with "after"');
+  if (given(args.first) && given(args.before)) throw new InvalidInputError('"first" pages forward from "after"; use "last" with "before"');
+  const backward = given(args.last) || given(args.before);
+  return {
+    backward,
+    size: pageSize(backward ? args.last : args.first, backward ? 'last' : 'first'),
+    cursor: (backward ? args.before : args.after) ?? null,
+    cursorArg: backward ? 'before' : 'after',
+  };
+}
+
+function pageSize(value: number | null | undefined, name: string): number {
+  const size = value ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw new InvalidInputError(`"${name}" must be between 0 and ${MAX_PAGE_SIZE} (got ${size})`);
+  }
+  return size;
 }
 
 export function encodeCursor(value: string): string {
   return Buffer.from(value, 'utf8').toString('base64url');
 }
 
-/** Cursors are encoded keys; anything else (including a crafted cursor that decodes to junk) is refused. */
-export function decodeCursor(cursor: string): string {
-  const value = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!KEY_PATTERN.test(value) || value.length > MAX_KEY_LENGTH || encodeCursor(value) !== cursor) {
-    throw new InvalidInputError(`"after" is not a cursor this API returned`);
-  }
-  return value;
+/** A piece of SQL with its parameters, in order. */
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
 }
 
-export function pageSize(first: number | null | undefined): number {
-  const size = first ?? 50;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new InvalidInputError(`"first" must be between 0 and ${MAX_PAGE_SIZE} (got ${size})`);
-  }
-  return size;
+/** A list read by keyset: ordered by columns that are unique together, compared as one row value. */
+export interface KeysetList {
+  table: string;
+  columns: string;
+  orderColumns: string[];
+  descending: boolean;
+  /** Narrows the whole list, its count included. */
+  filter?: SqlPart;
+  /** The SQL row value of a decoded cursor, or null when the text is not one of this list's cursors. */
+  cursorValue(decoded: string): SqlPart | null;
 }
 
 /**
- * Keyset page over a table ordered by its unique key column, with the table's total count, in
- * one statement.
+ * One page of a keyset list, with the list's total count and whether items lie beyond the
+ * cursor on the other side, in one statement (two when the page is empty). A backward page is
+ * read in reverse order and turned around, so both directions return items in list order.
  */
-export async function pageByKey<T extends { key: string }>(
-  em: EntityManager,
-  table: string,
-  columns: string,
-  args: PageArgs,
-): Promise<Page<T>> {
-  const size = pageSize(args.first);
-  const after = args.after ? decodeCursor(args.after) : null;
-  const rows = await query<T & { totalCount: string }>(
+export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: PageArgs): Promise<Page<T>> {
+  const { backward, size, cursor, cursorArg } = pageWindow(args);
+  const at = cursor === null ? null : cursorValue(list, cursor, cursorArg);
+  const key = list.orderColumns.length > 1 ? `(${list.orderColumns.join(', ')})` : list.orderColumns[0];
+  const [later, earlier] = list.descending ? ['<', '>'] : ['>', '<'];
+  const filter: SqlPart = list.filter ?? { sql: 'true', params: [] };
+  const count: SqlPart = { sql: `(select count(*) from ${list.table} where ${filter.sql})`, params: filter.params };
+  // Whether items lie on the far side of the cursor, the cursor's own item included.
+  const beyond: SqlPart = at ? {
+    sql: `exists(select 1 from ${list.table} where ${filter.sql} and ${key} ${backward ? later : earlier}= ${at.sql})`,
+    params: [...filter.params, ...at.params],
+  } : { sql: 'false', params: [] };
+  const toward: SqlPart = at ? { sql: `and ${key} ${backward ? earlier : later} ${at.sql}`, params: at.params } : { sql: '', params: [] };
+  const direction = list.descending === backward ? 'asc' : 'desc';
+  const rows = await query<T & { totalCount: string; beyond: boolean }>(
     em,
-    `select ${columns}, (select count(*) from ${table}) as "totalCount" from ${table}
-     where (?::text is null or key > ?) order by key limit ?`,
-    [after, after, size + 1],
+    `select ${list.columns}, ${count.sql} as "totalCount", ${beyond.sql} as "beyond" from ${list.table}
+     where ${filter.sql} ${toward.sql} order by ${list.orderColumns.map((c) => `${c} ${direction}`).join(', ')} limit ?`,
+    [...count.params, ...beyond.params, ...filter.params, ...toward.params, size + 1],
   );
-  const totalCount = rows.length ? Number(rows[0].totalCount) : await countAll(em, table);
-  const items = rows.slice(0, size).map(({ totalCount: _, ...row }) => row as unknown as T);
-  return { items, hasNextPage: rows.length > size, totalCount };
+  const [edge] = rows.length
+    ? rows
+    : await query<{ totalCount: string; beyond: boolean }>(em, `select ${count.sql} as "totalCount", ${beyond.sql} as "beyond"`, [...count.params, ...beyond.params]);
+  const items = rows.slice(0, size).map(({ totalCount: _, beyond: __, ...row }) => row as unknown as T);
+  if (backward) items.reverse();
+  const more = rows.length > size;
+  return {
+    items,
+    hasNextPage: backward ? edge.beyond : more,
+    hasPreviousPage: backward ? more : edge.beyond,
+    totalCount: Number(edge.totalCount),
+  };
 }
 
-async function countAll(em: EntityManager, table: string): Promise<number> {
-  const [row] = await query<{ n: string }>(em, `select count(*) as n from ${table}`);
-  return Number(row.n);
+/** Cursors are encoded values; anything else (including a crafted cursor that decodes to junk) is refused. */
+function cursorValue(list: KeysetList, cursor: string, arg: string): SqlPart {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const value = encodeCursor(decoded) === cursor ? list.cursorValue(decoded) : null;
+  if (!value) throw new InvalidInputError(`"${arg}" is not a cursor this API returned`);
+  return value;
+}
+
+/** A table listed by its unique key column, in key order. */
+export function pageByKey<T>(em: EntityManager, table: string, columns: string, args: PageArgs): Promise<Page<T>> {
+  return keysetPage<T>(em, {
+    table,
+    columns,
+    orderColumns: ['key'],
+    descending: false,
+    cursorValue: (key) => (KEY_PATTERN.test(key) && key.length <= MAX_KEY_LENGTH ? { sql: '?::text', params: [key] } : null),
+  }, args);
 }

@@ -41,6 +41,7 @@ export interface WebhookOrder {
 export interface Page<T> {
   items: T[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
   totalCount: number;
 }
 

@@ -4,9 +4,9 @@ import {
   type ASTNode, type ASTVisitor, type DocumentNode, type GraphQLField, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { MAX_PAGE_SIZE } from '../domain/pagination';
+import { DEFAULT_PAGE_SIZE } from '../domain/pagination';
 
-/** Objects assumed for a list field without `first` (a policy's webhooks, a request's deliveries). */
+/** Objects assumed for a list field without paging arguments (a policy's webhooks, a request's deliveries). */
 export const UNPAGED_LIST_ESTIMATE = 10;
 
 /**
@@ -46,8 +46,8 @@ function selectionDepth(context: ValidationContext, set: SelectionSetNode, depth
 }
 
 /**
- * Counts the objects an operation may return: a field with `first` returns that many, the edges
- * of a connection return the connection's `first` (already counted), any other list is assumed
+ * Counts the objects an operation may return: a field with `first` or `last` returns that many, the
+ * edges of a connection return the connection's size (already counted), any other list is assumed
  * to hold UNPAGED_LIST_ESTIMATE items. Scalars are free, and so is introspection (bounded by
  * the schema's own size), so GraphiQL can load the schema.
  */
@@ -59,7 +59,8 @@ export const objectCountEstimator: ComplexityEstimator = ({ type, field, args, c
 
 function multiplier(parentName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   if (typeof args.first === 'number') return Math.max(0, args.first);
-  if (field.args.some((arg) => arg.name === 'first')) return MAX_PAGE_SIZE; // first: null
+  if (typeof args.last === 'number') return Math.max(0, args.last);
+  if (field.args.some((arg) => arg.name === 'first')) return DEFAULT_PAGE_SIZE; // neither given
   const type = isNonNullType(field.type) ? field.type.ofType : field.type;
   if (!isListType(type)) return 1;
   return parentName.endsWith('Connection') ? 1 : UNPAGED_LIST_ESTIMATE;
@@ -133,13 +134,13 @@ function cachedCost(
   return cost;
 }
 
-/** Variables that can change an object count: those in `first` arguments and in directives (@skip, @include). */
+/** Variables that can change an object count: those in `first` and `last` arguments and in directives (@skip, @include). */
 function sizingVariables(document: DocumentNode): string[] {
   const names = new Set<string>();
   const collect = (node: ASTNode) => visit(node, { Variable: (v) => void names.add(v.name.value) });
   visit(document, {
     Field(field) {
-      for (const arg of field.arguments ?? []) if (arg.name.value === 'first') collect(arg.value);
+      for (const arg of field.arguments ?? []) if (arg.name.value === 'first' || arg.name.value === 'last') collect(arg.value);
     },
     Directive(directive) {
       collect(directive);

@@ -14,9 +14,9 @@ export class ConnectionConfigResolver {
   @Query(() => ConnectionConfigConnection, { description: 'All connections, ordered by key.' })
   connectionConfigs(
     @Ctx() { em }: Context,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
   ) {
-    return listConnectionConfigs(em, { first, after }).then((page) => toConnection(page, (c) => c.key));
+    return listConnectionConfigs(em, page).then((found) => toConnection(found, (c) => c.key));
   }
 
   @Authorized(Scope.CONNECTION_READ)

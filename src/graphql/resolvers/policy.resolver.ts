@@ -14,9 +14,9 @@ export class PolicyResolver {
   @Query(() => PolicyConnection, { description: 'All policies, ordered by key.' })
   policies(
     @Ctx() { em }: Context,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
   ) {
-    return listPolicies(em, { first, after }).then((page) => toConnection(page, (p) => p.key));
+    return listPolicies(em, page).then((found) => toConnection(found, (p) => p.key));
   }
 
   @Authorized(Scope.POLICY_READ)

@@ -21,9 +21,9 @@ export class PrivacyRequestResolver {
   privacyRequests(
     @Ctx() { em }: Context,
     @Arg('status', () => PrivacyRequestStatus, { nullable: true, description: 'Only requests with this status; all when absent.' }) status: PrivacyRequestStatus | null,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
   ) {
-    return requests.list(em, { status, first, after }).then((page) => toConnection(page, requests.cursorOf));
+    return requests.list(em, { ...page, status }).then((found) => toConnection(found, requests.cursorOf));
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_READ)
