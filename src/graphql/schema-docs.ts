@@ -8,7 +8,8 @@ const ROOT_DESCRIPTIONS = {
     + 'Nested relation fields check their own scope.',
   Mutation: 'Writes, each all-or-nothing: a failed mutation changes nothing. Each field names its scope and errors; '
     + 'UNAUTHENTICATED without a valid token, FORBIDDEN when the token lacks the scope.',
-  Subscription: 'Live updates over graphql-ws. Each field names its scope.',
+  Subscription: 'Live updates over WebSocket (graphql-ws, `graphql-transport-ws`) on /graphql; the access token goes in '
+    + 'connection_init as {"Authorization": "Bearer <token>"}. Each field names its scope (FORBIDDEN without it).',
 } as const;
 
 /**
