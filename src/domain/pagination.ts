@@ -84,9 +84,12 @@ export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: P
   const [later, earlier] = list.descending ? ['<', '>'] : ['>', '<'];
   const filter: SqlPart = list.filter ?? { sql: 'true', params: [] };
   const count: SqlPart = { sql: `(select count(*) from ${list.table} where ${filter.sql})`, params: filter.params };
-  // Whether items lie on the far side of the cursor, the cursor's own item included.
+  // Whether items lie on the far side of the cursor, the cursor's own item included: the nearest
+  // one by the index (PostgreSQL drops the ORDER BY of an EXISTS and may scan the table for it).
+  const far = backward ? later : earlier;
   const beyond: SqlPart = at ? {
-    sql: `exists(select 1 from ${list.table} where ${filter.sql} and ${key} ${backward ? later : earlier}= ${at.sql})`,
+    sql: `coalesce((select true from ${list.table} where ${filter.sql} and ${key} ${far}= ${at.sql}
+      order by ${orderBy(list, far === '<' ? 'desc' : 'asc')} limit 1), false)`,
     params: [...filter.params, ...at.params],
   } : { sql: 'false', params: [] };
   const toward: SqlPart = at ? { sql: `and ${key} ${backward ? earlier : later} ${at.sql}`, params: at.params } : { sql: '', params: [] };
@@ -94,7 +97,7 @@ export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: P
   const rows = await query<T & { totalCount: string; beyond: boolean }>(
     em,
     `select ${list.columns}, ${count.sql} as "totalCount", ${beyond.sql} as "beyond" from ${list.table}
-     where ${filter.sql} ${toward.sql} order by ${list.orderColumns.map((c) => `${c} ${direction}`).join(', ')} limit ?`,
+     where ${filter.sql} ${toward.sql} order by ${orderBy(list, direction)} limit ?`,
     [...count.params, ...beyond.params, ...filter.params, ...toward.params, size + 1],
   );
   const [edge] = rows.length
@@ -109,6 +112,10 @@ export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: P
     hasPreviousPage: backward ? more : edge.beyond,
     totalCount: Number(edge.totalCount),
   };
+}
+
+function orderBy(list: KeysetList, direction: 'asc' | 'desc'): string {
+  return list.orderColumns.map((column) => `${column} ${direction}`).join(', ');
 }
 
 /** Cursors are encoded values; anything else (including a crafted cursor that decodes to junk) is refused. */
