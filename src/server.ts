@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveEncryptionKey, type Config } from './config';
-import { resolveDatabase } from './db/database';
+import { databaseTimeouts, resolveDatabase } from './db/database';
 import { initOrm, type Orm } from './db/orm';
 import { AccessTokenSigner } from './domain/access-tokens';
 import { SecretBox } from './domain/crypto';
 import { resolveRootClient } from './domain/root-client';
-import { dispatcherOptionsFromConfig } from './execution/dispatcher-options';
 import { installQueue } from './execution/queue';
 import { superviseWorker } from './execution/worker-supervisor';
+import { workerOptions } from './execution/worker-options';
 import { buildSchema } from './graphql/schema';
 import { ALL_SCOPES } from './graphql/scopes';
 import { createApp } from './http/app';
@@ -93,27 +93,6 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       await workerOrm?.close();
       await orm.close();
       await database.stop();
-    },
-  };
-}
-
-export function databaseTimeouts(config: Config) {
-  return { statementMs: config.databaseStatementTimeoutMs, acquireMs: config.databaseAcquireTimeoutMs };
-}
-
-/** The worker's settings from the configuration; for `worker`, a broken liveness connection ends the process. */
-export function workerOptions(config: Config, databaseUrl: string, orm: Orm, box: SecretBox, logger: Logger) {
-  return {
-    databaseUrl,
-    em: orm.em,
-    box,
-    logger,
-    concurrency: config.workerConcurrency,
-    replyTokenTtlSeconds: config.replyTokenTtlSeconds,
-    dispatcher: dispatcherOptionsFromConfig(config),
-    onLivenessLost(err: unknown) {
-      logger.fatal({ err }, 'lost the worker liveness connection to PostgreSQL; exiting so other workers can take over');
-      process.exit(1);
     },
   };
 }

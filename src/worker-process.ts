@@ -1,11 +1,11 @@
 import { ConfigError, resolveEncryptionKey, type Config } from './config';
-import { resolveDatabase } from './db/database';
+import { databaseTimeouts, resolveDatabase } from './db/database';
 import { initOrm } from './db/orm';
 import { SecretBox } from './domain/crypto';
 import { installQueue } from './execution/queue';
 import { startWorker } from './execution/worker';
+import { workerOptions } from './execution/worker-options';
 import type { Logger } from './logger';
-import { databaseTimeouts, workerOptions } from './server';
 
 /** `node dist/main.js worker`: workers without the API, so several machines can share one database. */
 export async function startWorkerProcess(config: Config, logger: Logger): Promise<{ close(): Promise<void> }> {

@@ -25,3 +25,8 @@ export async function resolveDatabase(config: Config, logger: Logger): Promise<D
   );
   return embedded;
 }
+
+/** The statement and pool-acquire timeouts of every ORM this process opens. */
+export function databaseTimeouts(config: Config) {
+  return { statementMs: config.databaseStatementTimeoutMs, acquireMs: config.databaseAcquireTimeoutMs };
+}

@@ -1,5 +1,5 @@
 import forge from 'node-forge';
-import { createHmac } from 'node:crypto';
+import { deriveKey } from './signed-tokens';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -58,6 +58,6 @@ export class SecretBox {
 
   /** A key for another purpose (e.g. signing reply-to tokens), derived from the encryption key. */
   deriveKey(purpose: string): Buffer {
-    return createHmac('sha256', Buffer.from(this.key, 'binary')).update(purpose).digest();
+    return deriveKey(Buffer.from(this.key, 'binary'), purpose);
   }
 }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { InvalidTokenError, type AccessTokenClaims, type AccessTokenSigner } from '../domain/access-tokens';
 import type { ClientAccess } from '../domain/client-access';
+import { bearerToken } from './bearer-token';
 
 /**
  * Verifies the bearer token on every /graphql request and leaves its claims in
@@ -16,10 +17,10 @@ export function bearerAuth(signer: AccessTokenSigner, clients: ClientAccess) {
       res.locals.auth = null;
       return next();
     }
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return unauthenticated(req, res, 'the Authorization header must be "Bearer <access token>"; get a token at POST /oauth/token');
+    const token = bearerToken(header);
+    if (!token) return unauthenticated(req, res, 'the Authorization header must be "Bearer <access token>"; get a token at POST /oauth/token');
     try {
-      const claims: AccessTokenClaims = signer.verify(match[1]);
+      const claims: AccessTokenClaims = signer.verify(token);
       if (!(await clients.isActive(claims.clientId))) return unauthenticated(req, res, 'the access token is not valid: its client has been revoked');
       res.locals.auth = claims;
       next();

@@ -9,8 +9,10 @@ import * as requests from '../domain/privacy-request';
 import type { PrivacyRequestView } from '../domain/privacy-request';
 import { ReplyTokens } from '../domain/reply-tokens';
 import type { Logger } from '../logger';
+import { bearerToken } from './bearer-token';
 
-const STATUS_OF_REFUSAL = { UNAUTHENTICATED: 401, FORBIDDEN: 403 } as const;
+/** The HTTP status of a domain error's code; any other refusal is a 400. */
+const STATUS_OF_CODE: Partial<Record<DomainError['code'], number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
 /**
  * POST /privacy-request/:id/resume with `Authorization: Bearer <reply-to-token>` and body
@@ -21,7 +23,7 @@ export function privacyRequestResumeRoute(deps: { em: EntityManager; box: Secret
   const tokens = new ReplyTokens(deps.box);
   const router = Router();
   router.post('/privacy-request/:id/resume', express.text({ type: () => true, limit: '64kb' }), async (req: Request, res: Response) => {
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.header('authorization') ?? '')?.[1];
+    const token = bearerToken(req.header('authorization') ?? '');
     if (!token || !tokens.verify(token)) return refuse(res, 401, 'a valid reply-to token is required: Authorization: Bearer <reply-to-token>');
     const body = parseResumeBody(typeof req.body === 'string' ? req.body : '');
     if ('problem' in body) return refuse(res, 400, body.problem);
@@ -31,8 +33,7 @@ export function privacyRequestResumeRoute(deps: { em: EntityManager; box: Secret
       });
       res.json(requestJson(request, deps.box));
     } catch (err) {
-      if (err instanceof requests.ReplyTokenRefused) return refuse(res, STATUS_OF_REFUSAL[err.code], err.message);
-      if (err instanceof DomainError) return refuse(res, 400, err.message);
+      if (err instanceof DomainError) return refuse(res, STATUS_OF_CODE[err.code] ?? 400, err.message);
       if (isDatabaseUnavailable(err)) return refuse(res, 503, DATABASE_UNAVAILABLE);
       deps.logger.error({ err, requestId: res.locals.requestId }, 'resume failed');
       refuse(res, 500, 'internal server error');

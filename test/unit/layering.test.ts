@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /**
@@ -63,4 +63,34 @@ it.each(Object.keys(MAY_IMPORT))('%s/ imports only itself, the layers below it a
 
 it('config.ts and logger.ts import no layer', () => {
   expect(violations(files.filter((f) => LEAVES.includes(areaOf(f))))).toEqual([]);
+});
+
+it('the worker process is wired without the API server', () => {
+  expect(importsOf(join(SRC, 'worker-process.ts')).map((p) => relative(SRC, p))).not.toContain('server');
+});
+
+/** The file a specifier names: "x.ts" or "x/index.ts". */
+function fileOf(path: string): string | undefined {
+  return [`${path}.ts`, join(path, 'index.ts')].find((candidate) => existsSync(candidate));
+}
+
+/** Import cycles as "a.ts -> b.ts -> a.ts"; modules that need each other are one module in two files. */
+function cycles(): string[] {
+  const edges = new Map(files.map((f) => [f, importsOf(f).map(fileOf).filter((t): t is string => t !== undefined)]));
+  const state = new Map<string, 'open' | 'done'>();
+  const found: string[] = [];
+  const visit = (file: string, path: string[]) => {
+    state.set(file, 'open');
+    for (const next of edges.get(file) ?? []) {
+      if (state.get(next) === 'open') found.push([...path.slice(path.indexOf(next)), file, next].map((f) => relative(SRC, f)).join(' -> '));
+      else if (!state.has(next)) visit(next, [...path, file]);
+    }
+    state.set(file, 'done');
+  };
+  for (const file of files) if (!state.has(file)) visit(file, []);
+  return found;
+}
+
+it('no two modules import each other, directly or round a cycle', () => {
+  expect(cycles()).toEqual([]);
 });

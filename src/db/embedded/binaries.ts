@@ -1,8 +1,7 @@
 import { cpSync, existsSync, lstatSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
-import { firstUnreachableDir } from './cluster-files';
-import type { RunAs } from './system-user';
+import { assertReachableBy, firstUnreachableDir, type RunAs } from './system-user';
 
 export interface PostgresBinaries {
   initdb: string;
@@ -86,7 +85,6 @@ export function binariesReachableBy(bin: PostgresBinaries, runAs: RunAs): Postgr
       if (!existsSync(complete)) throw err; // another process finished the same copy first
     }
   }
-  const blocked = firstUnreachableDir(cache, runAs);
-  if (blocked) throw new Error(`the embedded PostgreSQL runs as user ${runAs.name}, which cannot enter ${blocked}`);
+  assertReachableBy(cache, runAs);
   return { initdb: join(cache, 'bin', basename(bin.initdb)), postgres: join(cache, 'bin', basename(bin.postgres)) };
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, parse } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runToCompletion } from './processes';
-import type { PostgresBinaries } from './binaries';
-import type { RunAs } from './system-user';
+import { assertReachableBy, type RunAs } from './system-user';
 
 /** Where the embedded cluster keeps its files inside DATA_DIR. */
 export interface ClusterPaths {
@@ -24,7 +23,7 @@ export function clusterPaths(dataDir: string): ClusterPaths {
  * into place only when complete, so a start interrupted during initdb never leaves a half
  * cluster behind. Returns the superuser password.
  */
-export async function ensureCluster(paths: ClusterPaths, bin: PostgresBinaries, runAs: RunAs | undefined): Promise<string> {
+export async function ensureCluster(paths: ClusterPaths, initdb: string, runAs: RunAs | undefined): Promise<string> {
   if (existsSync(join(paths.pgDir, 'PG_VERSION'))) return readPassword(paths);
   if (existsSync(paths.pgDir)) {
     throw new Error(`${paths.pgDir} exists but is not a PostgreSQL cluster; move it away or set DATA_DIR to another directory`);
@@ -38,11 +37,12 @@ export async function ensureCluster(paths: ClusterPaths, bin: PostgresBinaries, 
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   try {
     if (runAs) {
-      assertReachableBy(dirname(paths.pgDir), runAs);
+      mkdirSync(dirname(paths.pgDir), { recursive: true });
+      assertReachableBy(dirname(paths.pgDir), runAs, `keep DATA_DIR where ${runAs.name} can reach it (not under /root), or run as an ordinary user`);
       chownSync(scratch, runAs.uid, runAs.gid);
       chownSync(pwfile, runAs.uid, runAs.gid);
     }
-    await runToCompletion(bin.initdb, [
+    await runToCompletion(initdb, [
       `--pgdata=${scratch}`,
       '--username=postgres',
       `--pwfile=${pwfile}`,
@@ -66,30 +66,5 @@ function readPassword(paths: ClusterPaths): string {
     return readFileSync(paths.passwordFile, 'utf8').trim();
   } catch {
     throw new Error(`${paths.passwordFile} is missing, so the embedded cluster in ${paths.pgDir} cannot be opened; delete ${paths.pgDir} to start over with an empty one`);
-  }
-}
-
-/**
- * PostgreSQL, running as runAs, must be able to enter every directory above its data
- * directory; a DATA_DIR under /root, for example, is not. Says so before initdb fails obscurely.
- */
-function assertReachableBy(dir: string, runAs: RunAs): void {
-  mkdirSync(dir, { recursive: true });
-  const blocked = firstUnreachableDir(dir, runAs);
-  if (blocked) {
-    throw new Error(
-      `the embedded PostgreSQL runs as user ${runAs.name} (not root), which cannot enter ${blocked}; ` +
-        `keep DATA_DIR where ${runAs.name} can reach it (not under /root), or run as an ordinary user`,
-    );
-  }
-}
-
-/** The first directory on the way to dir that runAs may not search, if any. */
-export function firstUnreachableDir(dir: string, runAs: RunAs): string | undefined {
-  for (let current = dir; ; current = dirname(current)) {
-    const st = statSync(current);
-    const searchable = st.uid === runAs.uid ? st.mode & 0o100 : st.gid === runAs.gid ? st.mode & 0o010 : st.mode & 0o001;
-    if (!searchable) return current;
-    if (current === parse(current).root) return undefined;
   }
 }

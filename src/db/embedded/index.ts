@@ -41,7 +41,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const bin = runAs ? binariesReachableBy(locateBinaries(), runAs) : locateBinaries();
     const recovered = await recoverAfterUncleanStop(paths.pgDir);
     if (recovered) warn(`embedded PostgreSQL: ${recovered}`);
-    const password = await ensureCluster(paths, bin, runAs);
+    const password = await ensureCluster(paths, bin.initdb, runAs);
     const { postmaster, port } = await startOnPort(bin, paths, options, runAs);
 
     const stopAtExit = () => {

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { dirname, parse } from 'node:path';
 
 /** The account PostgreSQL runs as when this process is root (PostgreSQL refuses to run as root). */
 export interface RunAs {
@@ -55,5 +57,26 @@ function createSystemUser(name: string): void {
     } catch {
       // not available here, or not allowed: try the next way
     }
+  }
+}
+
+/**
+ * PostgreSQL, running as runAs, must be able to enter every directory above its files; one
+ * under /root, for example, it cannot. Says so before PostgreSQL fails obscurely.
+ */
+export function assertReachableBy(dir: string, runAs: RunAs, advice?: string): void {
+  const blocked = firstUnreachableDir(dir, runAs);
+  if (blocked) {
+    throw new Error(`the embedded PostgreSQL runs as user ${runAs.name} (not root), which cannot enter ${blocked}${advice ? `; ${advice}` : ''}`);
+  }
+}
+
+/** The first directory on the way to dir that runAs may not search, if any. */
+export function firstUnreachableDir(dir: string, runAs: RunAs): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    const st = statSync(current);
+    const searchable = st.uid === runAs.uid ? st.mode & 0o100 : st.gid === runAs.gid ? st.mode & 0o010 : st.mode & 0o001;
+    if (!searchable) return current;
+    if (current === parse(current).root) return undefined;
   }
 }

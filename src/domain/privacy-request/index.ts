@@ -8,7 +8,7 @@ export { create, type PrivacyRequestInput } from './create';
 export { claim } from './claim';
 export { saveProgress } from './save-progress';
 export { pause } from './pause';
-export { resume, ReplyTokenRefused, type ResumeArgs } from './resume';
+export { resume, type ResumeArgs } from './resume';
 export { complete } from './complete';
 export { fail } from './fail';
 export { giveUp } from './give-up';

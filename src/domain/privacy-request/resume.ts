@@ -4,20 +4,13 @@ import { cancelExpiry, enqueueRuns } from '../../db/jobs';
 import { query } from '../../db/sql';
 import type { SecretBox } from '../crypto';
 import type { PrivacyRequestStatus } from '../enums';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, ReplyTokenRefused } from '../errors';
 import { mergeIdentity, type Identity } from '../identity';
 import { ReplyTokens } from '../reply-tokens';
 import { inTransaction } from '../transaction';
 import { changeStatus } from './change-status';
 import { canMove } from './transitions';
 import { REQUEST_COLUMNS, type PrivacyRequestView } from './views';
-
-/** A refused reply-to token: UNAUTHENTICATED when it is not a token at all, FORBIDDEN when it may not be used. */
-export class ReplyTokenRefused extends Error {
-  constructor(readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string) {
-    super(message);
-  }
-}
 
 export interface ResumeArgs {
   token: string;

@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PrivacyRequestStatus } from '../../domain/enums';
 import { optionalIdentity, type Identity } from '../../domain/identity';
@@ -59,12 +58,7 @@ export class PrivacyRequestResolver {
     }) derivedIdentity: IdentityInput | null,
   ): Promise<PrivacyRequestView> {
     const identity = optionalIdentity(derivedIdentity, 'derivedIdentity');
-    try {
-      return await requests.resume(em, box, new ReplyTokens(box), { token, derivedIdentity: identity });
-    } catch (err) {
-      if (err instanceof requests.ReplyTokenRefused) throw new GraphQLError(err.message, { extensions: { code: err.code } });
-      throw err;
-    }
+    return requests.resume(em, box, new ReplyTokens(box), { token, derivedIdentity: identity });
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_REVIEW)
