@@ -181,17 +181,23 @@ export function parseBoolean(value: string | undefined, fallback: boolean, name:
  */
 export function resolveEncryptionKey(config: Config, warn: (msg: string) => void): Buffer {
   if (config.encryptionKey) return config.encryptionKey;
-  const file = join(config.dataDir, 'encryption.key');
-  if (existsSync(file)) {
-    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
-    if (key.length !== 32) throw new ConfigError([`${file} must hold exactly 32 bytes`]);
-    config.encryptionKey = key;
-    return key;
-  }
-  mkdirSync(config.dataDir, { recursive: true });
-  const key = Buffer.from(randomBytes(24).toString('base64'), 'utf8');
-  writeFileSync(file, key.toString('utf8'), { mode: 0o600 });
-  warn(`APP_ENCRYPTION_KEY is not set: generated a development key in ${file}. Set APP_ENCRYPTION_KEY in production.`);
+  const kept = keptInDataDir(config.dataDir, 'encryption.key', () => randomBytes(24).toString('base64'));
+  const key = Buffer.from(kept.text.trim(), 'utf8');
+  if (key.length !== 32) throw new ConfigError([`${kept.file} must hold exactly 32 bytes`]);
+  if (kept.created) warn(`APP_ENCRYPTION_KEY is not set: generated a development key in ${kept.file}. Set APP_ENCRYPTION_KEY in production.`);
   config.encryptionKey = key;
   return key;
+}
+
+/**
+ * A development file in the data directory: generated once, readable by this user alone (mode
+ * 0600), and read back on every later start. Its text, and whether this call created it.
+ */
+export function keptInDataDir(dataDir: string, name: string, generate: () => string): { file: string; text: string; created: boolean } {
+  const file = join(dataDir, name);
+  if (existsSync(file)) return { file, text: readFileSync(file, 'utf8'), created: false };
+  mkdirSync(dataDir, { recursive: true });
+  const text = generate();
+  writeFileSync(file, text, { mode: 0o600 });
+  return { file, text, created: true };
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { execute, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { Arg, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, buildSchema, type AuthChecker } from 'type-graphql';
-import { resolveFieldsDirectly } from '../src/graphql/direct-resolvers';
+import { resolveFieldsDirectly } from '../src/graphql/engine/direct-resolvers';
 
 // resolveFieldsDirectly rewires type-graphql's field resolvers after the schema is built; the
 // scope checks on relation fields must hold exactly as type-graphql's own auth middleware does.

@@ -1,13 +1,38 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
+import { toDate } from './timestamps';
 
-/** Runs a statement (raw SQL with ? bindings, or a knex query) inside the EntityManager's transaction, if any. */
-export function query<T = Record<string, unknown>>(
+/**
+ * Runs a statement (raw SQL with ? bindings, or a knex query) inside the EntityManager's
+ * transaction, if any. Rows leave here parsed: timestamps are Dates (see parseTimestamps).
+ */
+export async function query<T = Record<string, unknown>>(
   em: EntityManager,
   sql: string | Knex.QueryBuilder | Knex.Raw,
   params: unknown[] = [],
 ): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql as never, params, 'all', em.getTransactionContext());
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql as never, params, 'all', em.getTransactionContext());
+  return parseTimestamps(rows) as T[];
+}
+
+/** Every timestamp column this code selects is named "<something>At" (createdAt, usedAt, ...). */
+const TIMESTAMP_COLUMN = /[a-z]At$/;
+
+/**
+ * MikroORM's driver hands raw reads timestamptz as PostgreSQL's text and parses it only when it
+ * hydrates entities; raw rows get the same Dates here, once, at the edge.
+ */
+function parseTimestamps(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (!Array.isArray(rows) || !rows.length) return rows;
+  const columns = Object.keys(rows[0]).filter((column) => TIMESTAMP_COLUMN.test(column));
+  if (!columns.length) return rows;
+  for (const row of rows) {
+    for (const column of columns) {
+      const value = row[column];
+      if (typeof value === 'string') row[column] = toDate(value);
+    }
+  }
+  return rows;
 }
 
 export function knex(em: EntityManager): Knex {

@@ -1,7 +1,4 @@
-/**
- * Raw reads return timestamptz as PostgreSQL's text ("2026-11-28 19:27:48.669+00"), which
- * MikroORM leaves unparsed; entities give Dates. Either becomes a Date (Invalid Date for garbage).
- */
-export function toDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+/** PostgreSQL's timestamptz text ("2026-11-28 19:27:48.669+00", "...+05:45") as a Date; Invalid Date for garbage. */
+export function toDate(text: string): Date {
+  return new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
 }

@@ -4,8 +4,10 @@ import type { SecretBox } from './crypto';
 import { ConnectionType } from './enums';
 import { InvalidInputError, NotFoundError } from './errors';
 import { headerValueProblem } from './http-header';
+import { isSigningSecret, SIGNING_SECRET_RULE } from './signing-secret';
 import { inTransaction } from './transaction';
 import type { ConnectionConfigView } from './views';
+import { parseWebhookUrl } from './webhook-url';
 import { findConnectionsByIds } from './connections';
 
 export interface HttpsSecrets {
@@ -67,24 +69,14 @@ export function validateSecrets(type: ConnectionType, input: ConnectionSecretsIn
 }
 
 function validateHttps(s: HttpsSecrets): HttpsSecrets {
-  let url: URL;
-  try {
-    url = new URL(s.url);
-  } catch {
-    throw new InvalidInputError('https.url must be an absolute http(s) URL');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InvalidInputError(`https.url must use http or https (got ${url.protocol.replace(':', '')})`);
-  }
-  if (url.username || url.password) throw new InvalidInputError('https.url must not carry credentials; use authorization');
+  const url = parseWebhookUrl(s.url);
+  if (!(url instanceof URL)) throw new InvalidInputError(`https.url ${url.problem}`);
   checkLength('https.url', s.url);
   checkLength('https.authorization', s.authorization);
   const unsendable = headerValueProblem('https.authorization', s.authorization);
   if (unsendable) throw new InvalidInputError(unsendable);
   if (s.signingSecret !== undefined && s.signingSecret !== null) {
-    if (!/^whsec_[A-Za-z0-9+/=]+$/.test(s.signingSecret) || Buffer.from(s.signingSecret.slice(6), 'base64').length < 24) {
-      throw new InvalidInputError('https.signingSecret must be "whsec_" followed by at least 24 base64-encoded bytes');
-    }
+    if (!isSigningSecret(s.signingSecret)) throw new InvalidInputError(`https.signingSecret must be ${SIGNING_SECRET_RULE}`);
   }
   return { url: s.url, authorization: s.authorization, signingSecret: s.signingSecret ?? null };
 }

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Config } from '../config';
+import { keptInDataDir, type Config } from '../config';
 import type { RootClient } from './api-clients';
 
 export interface ResolvedRootClient extends RootClient {
@@ -18,16 +16,12 @@ export function resolveRootClient(config: Config): ResolvedRootClient {
     return { clientId: config.rootClientId, clientSecret: config.rootClientSecret };
   }
   if (config.production) throw new Error('OAUTH_ROOT_CLIENT_ID and OAUTH_ROOT_CLIENT_SECRET are required when NODE_ENV=production');
-  const file = join(config.dataDir, 'root-client.json');
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<RootClient>;
-    if (typeof stored.clientId !== 'string' || typeof stored.clientSecret !== 'string') {
-      throw new Error(`${file} must hold {"clientId", "clientSecret"}; delete it to generate new root credentials`);
-    }
-    return { clientId: stored.clientId, clientSecret: stored.clientSecret, file };
+  const { file, text } = keptInDataDir(config.dataDir, 'root-client.json', () =>
+    JSON.stringify({ clientId: `root_${randomBytes(6).toString('hex')}`, clientSecret: randomBytes(32).toString('base64url') }, null, 2),
+  );
+  const stored = JSON.parse(text) as Partial<RootClient>;
+  if (typeof stored.clientId !== 'string' || typeof stored.clientSecret !== 'string') {
+    throw new Error(`${file} must hold {"clientId", "clientSecret"}; delete it to generate new root credentials`);
   }
-  mkdirSync(config.dataDir, { recursive: true });
-  const generated = { clientId: `root_${randomBytes(6).toString('hex')}`, clientSecret: randomBytes(32).toString('base64url') };
-  writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
-  return { ...generated, file };
+  return { clientId: stored.clientId, clientSecret: stored.clientSecret, file };
 }

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from 'undici';
 import { headerValueProblem } from '../domain/http-header';
+import { parseWebhookUrl } from '../domain/webhook-url';
 import { guardedLookup } from './address-guard';
 import { postOnce, type AttemptResponse } from './http-attempt';
 import { backoffDelayMs, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_MAX_MS } from './retry-policy';
@@ -90,11 +91,11 @@ export class Dispatcher {
    */
   async deliver(request: DeliveryRequest, onAttempt?: OnAttempt): Promise<DeliveryResult> {
     const payload = Buffer.from(JSON.stringify(request.body), 'utf8');
-    const target = parseTargetUrl(request.target.url);
+    const target = parseWebhookUrl(request.target.url);
     const attempts: AttemptRecord[] = [];
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
-      const response = typeof target === 'string' ? refused(target) : await this.attempt(target, request, payload);
+      const response = target instanceof URL ? await this.attempt(target, request, payload) : refused(`webhook URL ${target.problem}`);
       const willRetry = response.retryable && attempt < this.options.maxAttempts;
       const record: AttemptRecord = {
         attempt,
@@ -132,19 +133,6 @@ export class Dispatcher {
     const secret = request.target.signingSecret;
     return secret ? { ...headers, ...signatureHeaders(secret, request.deliveryId, payload) } : headers;
   }
-}
-
-/** The URL, or why it cannot be called (without echoing it: it may carry a token in its query). */
-function parseTargetUrl(raw: string): URL | string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return 'webhook URL is not a valid absolute URL';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'webhook URL must use http or https';
-  if (url.username || url.password) return 'webhook URL must not carry credentials';
-  return url;
 }
 
 /** A failure retrying cannot fix: a bad URL, a header value that cannot be sent. */

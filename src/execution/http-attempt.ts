@@ -68,10 +68,20 @@ export async function postOnce(
   }
 }
 
+/** Redirects are never followed: the Authorization header only ever goes to the configured URL. */
+export function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
+}
+
+/** What a status that is not a 2xx says about the call, for the delivery log and the failure reason. */
+export function statusProblem(status: number): string {
+  return isRedirect(status) ? `answered ${status}; redirects are not followed` : `answered ${status}`;
+}
+
 function describeStatus(status: number, body: string, retryAfter: string | string[] | undefined): AttemptResponse {
   if (status >= 200 && status < 300) return { status, body, error: null, retryable: false, retryAfterMs: null };
   const retryable = isRetryableStatus(status);
-  const error = status >= 300 && status < 400 ? `answered ${status}; redirects are not followed` : `answered ${status}`;
+  const error = statusProblem(status);
   return { status, body, error, retryable, retryAfterMs: retryable ? parseRetryAfterMs(retryAfter) : null };
 }
 

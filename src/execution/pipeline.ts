@@ -83,16 +83,16 @@ interface RunContext {
 function plan(run: ClaimedRun, webhooks: RunWebhook[]): Unit[] {
   const units: Unit[] = [];
   for (const step of STEPS.slice(STEPS.indexOf(run.nextStep))) {
-    const from = step === run.nextStep ? run.nextPosition : 0;
+    const from = step === run.nextStep ? run.nextOrder : 0;
     const phase = PHASE_OF_STEP[step];
     if (!phase) units.push({ step, webhook: null });
-    else units.push(...webhooks.filter((w) => w.phase === phase && w.position >= from).map((webhook) => ({ step, webhook })));
+    else units.push(...webhooks.filter((w) => w.phase === phase && w.order >= from).map((webhook) => ({ step, webhook })));
   }
   return units;
 }
 
 async function runExecutionStep({ deps, em, run, writes, last }: RunContext, identity: Identity): Promise<StepResult> {
-  const at: Checkpoint = { step: ExecutionStep.EXECUTION, position: 0 };
+  const at: Checkpoint = { step: ExecutionStep.EXECUTION, order: 0 };
   try {
     for (const connector of deps.connectors) await connector.run({ requestId: run.requestId, policyId: run.policyId, identity });
   } catch (err) {
@@ -101,14 +101,14 @@ async function runExecutionStep({ deps, em, run, writes, last }: RunContext, ide
   }
   // With no connector there is nothing to protect: the next write carries the checkpoint past this step.
   if (!deps.connectors.length && !last) return { go: true, identity };
-  writes.queue(() => checkpoint(em, run, { attempts: [], next: { step: ExecutionStep.POST_WEBHOOKS, position: 0 }, sealedIdentity: null }, last));
+  writes.queue(() => checkpoint(em, run, { attempts: [], next: { step: ExecutionStep.POST_WEBHOOKS, order: 0 }, sealedIdentity: null }, last));
   return { go: true, identity };
 }
 
 async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Identity): Promise<StepResult> {
   if (!isLive(webhook)) return skipDeletedWebhook(ctx, webhook, identity);
   const { deps, em, run, writes, step, last } = ctx;
-  const at: Checkpoint = { step, position: webhook.position };
+  const at: Checkpoint = { step, order: webhook.order };
   const target = openTarget(ctx, webhook, at);
   if (!target) return { go: false };
   const pre = webhook.phase === WebhookPhase.PRE_EXECUTION;
@@ -138,7 +138,7 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
   }
   const merged = Object.keys(answer.derived).length ? mergeIdentity(identity, answer.derived) : identity;
   const sealed = merged === identity ? null : deps.box.encryptJson(merged);
-  const next: Checkpoint = { step, position: webhook.position + 1 };
+  const next: Checkpoint = { step, order: webhook.order + 1 };
   if (answer.kind === 'halt' && issued) {
     const progress = { attempts: [attemptRow(final, DeliveryOutcome.HALTED)], next, sealedIdentity: sealed };
     writes.queueFinal(() => requests.pause(em, run, progress, { claims: issued.claims, hash: ReplyTokens.hash(issued.token) }));
@@ -158,7 +158,7 @@ function skipDeletedWebhook({ em, run, writes, step, last }: RunContext, webhook
     webhookId: null, webhookKey: webhook.key, phase: webhook.phase, attempt: 0, outcome: DeliveryOutcome.SKIPPED,
     responseStatus: null, error: 'the webhook was deleted before its turn', durationMs: 0, createdAt: new Date(),
   };
-  writes.queue(() => checkpoint(em, run, { attempts: [skipped], next: { step, position: webhook.position + 1 }, sealedIdentity: null }, last));
+  writes.queue(() => checkpoint(em, run, { attempts: [skipped], next: { step, order: webhook.order + 1 }, sealedIdentity: null }, last));
   return { go: true, identity };
 }
 

@@ -1,6 +1,7 @@
 import { WebhookDirection } from '../domain/enums';
 import { parseWireIdentity, type Identity } from '../domain/identity';
 import type { DeliveryResult } from './dispatcher';
+import { isRedirect, statusProblem } from './http-attempt';
 
 export type WebhookAnswer =
   | { kind: 'continue'; derived: Identity }
@@ -15,9 +16,7 @@ export type WebhookAnswer =
 export function interpretAnswer(webhookKey: string, direction: WebhookDirection, result: DeliveryResult): WebhookAnswer {
   const who = `webhook '${webhookKey}'`;
   if (result.status === null) return { kind: 'failed', reason: `${who} could not be reached: ${result.error ?? 'no response'}` };
-  if (result.status >= 300 && result.status < 400) {
-    return { kind: 'failed', reason: `${who} answered ${result.status}; redirects are not followed` };
-  }
+  if (isRedirect(result.status)) return { kind: 'failed', reason: `${who} ${statusProblem(result.status)}` };
   if (direction === WebhookDirection.ONE_WAY) return { kind: 'continue', derived: {} };
   if (!result.ok) {
     // A 2xx that still failed broke a limit (e.g. the body cap): the dispatcher's words say which.

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
-
-const SECRET_PREFIX = 'whsec_';
+import { signingKey } from '../domain/signing-secret';
 
 /**
  * The Standard Webhooks headers for one attempt: the signature covers "id.timestamp.body", keyed
@@ -9,8 +8,7 @@ const SECRET_PREFIX = 'whsec_';
  */
 export function signatureHeaders(signingSecret: string, webhookId: string, payload: Buffer, now = new Date()): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000).toString();
-  const key = Buffer.from(signingSecret.startsWith(SECRET_PREFIX) ? signingSecret.slice(SECRET_PREFIX.length) : signingSecret, 'base64');
-  const signature = createHmac('sha256', key)
+  const signature = createHmac('sha256', signingKey(signingSecret))
     .update(`${webhookId}.${timestamp}.`)
     .update(payload)
     .digest('base64');

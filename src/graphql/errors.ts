@@ -5,7 +5,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
 import { DomainError } from '../domain/errors';
 import type { Context } from './context';
-import { withoutInputValues } from './input-echo';
+import { withoutInputValues } from './engine/input-echo';
 
 /** Codes a client may see as they are: the contract's and Apollo's own request errors. */
 const PUBLIC_CODES = new Set([
@@ -19,7 +19,7 @@ const requestIds = new WeakMap<object, string>();
 
 /** The one place where errors become contract codes; anything unknown becomes a generic message. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = domainErrorIn(unwrapResolverError(error));
   if (original instanceof DomainError) {
     return { ...formatted, message: original.message, extensions: { ...original.extensions, code: original.code } };
   }
@@ -41,6 +41,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
   };
+}
+
+/** A domain error behind a validation rule's report is answered as that domain error. */
+function domainErrorIn(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError instanceof DomainError ? error.originalError : error;
 }
 
 /** Apollo's request errors and GraphQLErrors thrown on purpose with a contract code. */

@@ -3,7 +3,7 @@ import { DateTimeScalar } from './types/date-time';
 import { buildSchema as buildTypeGraphQLSchema, type BuildSchemaOptions } from 'type-graphql';
 import { ApiClientResolver } from './resolvers/api-client.resolver';
 import { scopeAuthChecker } from './auth';
-import { resolveFieldsDirectly } from './direct-resolvers';
+import { resolveFieldsDirectly } from './engine/direct-resolvers';
 import { describeScopes } from './schema-docs';
 import { ConnectionConfigResolver } from './resolvers/connection-config.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';

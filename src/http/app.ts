@@ -15,9 +15,9 @@ import type { SecretBox } from '../domain/crypto';
 import { createContext, type Context } from '../graphql/context';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
 import { errorLoggingPlugin, formatError } from '../graphql/errors';
-import { rejectNulCharactersPlugin } from '../graphql/nul-characters';
+import { noNulLiteralsRule, rejectNulCharactersPlugin } from '../graphql/engine/nul-characters';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits';
-import { jitGateway } from '../graphql/jit-executor';
+import { jitGateway } from '../graphql/engine/jit-executor';
 import type { Logger } from '../logger';
 import { bearerAuth } from './bearer-auth';
 import { cors, type CorsOptions } from './cors';
@@ -67,7 +67,7 @@ export async function createApp(deps: AppDeps) {
       rejectNulCharactersPlugin,
       costLimitPlugin(deps.maxQueryCost),
     ],
-    validationRules: [depthLimitRule(deps.maxQueryDepth)],
+    validationRules: [depthLimitRule(deps.maxQueryDepth), noNulLiteralsRule],
   });
   await apollo.start();
   const clients = new ClientAccess(deps.em, deps.tokens.root.clientId);

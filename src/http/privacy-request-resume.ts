@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { Router, type Request, type Response } from 'express';
-import { toDate } from '../db/timestamps';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
 import type { SecretBox } from '../domain/crypto';
 import { DomainError } from '../domain/errors';
@@ -74,6 +73,6 @@ function requestJson(request: PrivacyRequestView, box: SecretBox) {
   };
 }
 
-function isoTime(value: Date | string | null): string | null {
-  return value === null ? null : toDate(value).toISOString();
+function isoTime(value: Date | null): string | null {
+  return value === null ? null : value.toISOString();
 }

@@ -5,8 +5,8 @@ import { Policy } from './Policy';
 import { PolicyWebhook } from './PolicyWebhook';
 
 /**
- * A privacy request and where its run stands. The checkpoint (nextStep, nextPosition) names the
- * next step and, in a webhook step, the position of the next webhook in the request's own chain
+ * A privacy request and where its run stands. The checkpoint (nextStep, nextOrder) names the
+ * next step and, in a webhook step, the order of the next webhook in the request's own chain
  * (ChainStep); runId changes each time
  * the request is queued again, so a stale job for an earlier run does nothing.
  */
@@ -36,8 +36,8 @@ export class PrivacyRequest {
   @Enum({ items: () => ExecutionStep })
   nextStep: ExecutionStep = ExecutionStep.PRE_WEBHOOKS;
 
-  @Property({ type: 'integer' })
-  nextPosition: number = 0;
+  @Property({ type: 'integer', fieldName: 'next_position' })
+  nextOrder: number = 0;
 
   @Enum({ items: () => ExecutionStep, nullable: true })
   failedStep?: ExecutionStep | null;

@@ -13,7 +13,7 @@ export async function fail(
     with: attemptLog(run.requestId, attempts),
     set: {
       sql: `finished_at = now(), failed_step = ?, failed_webhook_id = ${existingWebhook('?::uuid')}, failure_reason = ?, next_step = ?, next_position = ?`,
-      params: [at.step, webhookId, reason, at.step, at.position],
+      params: [at.step, webhookId, reason, at.step, at.order],
     },
   });
 }

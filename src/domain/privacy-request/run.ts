@@ -9,7 +9,7 @@ export interface ClaimedRun {
   policyKey: string;
   sealedIdentity: string;
   nextStep: ExecutionStep;
-  nextPosition: number;
+  nextOrder: number;
 }
 
 /** A step of the request's chain with its webhook as it is now; id and the rest are null once it was deleted. */
@@ -17,17 +17,17 @@ export interface RunWebhook {
   id: string | null;
   key: string;
   phase: WebhookPhase;
-  /** Its position in the chain's phase, which the checkpoint counts in. */
-  position: number;
+  /** Its order in the chain's phase, which the checkpoint counts in (the column is position: ORDER is an SQL keyword). */
+  order: number;
   direction: WebhookDirection | null;
   connectionKey: string | null;
   sealedSecrets: string | null;
 }
 
-/** Where a run stands: the next step, and in a webhook step the position of the next webhook in the request's chain. */
+/** Where a run stands: the next step, and in a webhook step the order of the next webhook in the request's chain. */
 export interface Checkpoint {
   step: ExecutionStep;
-  position: number;
+  order: number;
 }
 
 /** One attempt of a webhook call, as webhook_delivery logs it. */

@@ -19,7 +19,7 @@ export function progressChange(run: ClaimedRun, { attempts, next, sealedIdentity
     with: attemptLog(run.requestId, attempts),
     set: {
       sql: `next_step = ?, next_position = ?, identity = coalesce(?, identity)${also ? `, ${also.sql}` : ''}`,
-      params: [next.step, next.position, sealedIdentity, ...(also?.params ?? [])],
+      params: [next.step, next.order, sealedIdentity, ...(also?.params ?? [])],
     },
   };
 }

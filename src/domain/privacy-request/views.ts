@@ -11,10 +11,10 @@ export interface PrivacyRequestView {
   failedWebhookId: string | null;
   failureReason: string | null;
   cancelReason: string | null;
-  createdAt: Date | string;
-  startedAt: Date | string | null;
-  pausedAt: Date | string | null;
-  finishedAt: Date | string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  pausedAt: Date | null;
+  finishedAt: Date | null;
   /** created_at in microseconds since the epoch, for exact keyset cursors. */
   createdMicros: string;
 }
@@ -30,7 +30,7 @@ export interface WebhookDeliveryView {
   responseStatus: number | null;
   error: string | null;
   durationMs: number;
-  createdAt: Date | string;
+  createdAt: Date;
 }
 
 /** One webhook of the chain a request runs (fixed at its first claim); webhookId null once deleted. */

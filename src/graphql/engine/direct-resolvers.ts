@@ -1,3 +1,6 @@
+// Engine plumbing (graphql/engine/): how the API executes, not what it answers.
+// direct-resolvers: after type-graphql has built the schema (graphql/schema.ts), fields that need
+// no middleware get direct resolvers; answers and scope checks stay the same, only cheaper.
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { GraphQLObjectType } from 'graphql';
 import { AuthenticationError, AuthorizationError, getMetadataStorage, type AuthChecker, type BuildSchemaOptions } from 'type-graphql';

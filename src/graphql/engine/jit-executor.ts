@@ -1,3 +1,6 @@
+// Engine plumbing (graphql/engine/): how the API executes, not what it answers.
+// jit-executor: Apollo's executor swapped for graphql-jit's compiled queries (http/app.ts), with
+// graphql-js' error shapes kept where graphql-jit words them differently.
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { getOperationAST, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';

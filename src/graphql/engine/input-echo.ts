@@ -1,3 +1,6 @@
+// Engine plumbing (graphql/engine/): how the API executes, not what it answers.
+// input-echo: graphql-js' messages without the input values they quote (any input may be a
+// secret); graphql/errors.ts applies it to every error that echoes input.
 import type { GraphQLError } from 'graphql';
 
 /**
