@@ -57,7 +57,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     maxQueryDepth: 10,
     maxQueryCost: 10_000,
     databaseStatementTimeoutMs: 10_000,
-    databaseAcquireTimeoutMs: 5000,
+    databaseAcquireTimeoutMs: 15_000,
     ...overrides,
   };
 }
