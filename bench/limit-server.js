@@ -52,16 +52,19 @@ app.post('/policy', express.json(), async (req, res, next) => {
   }
 });
 
-/** patchWebhook's reorder by hand: lock the policy, one UPDATE ... FROM (VALUES ...), commit. */
+/**
+ * patchWebhook's reorder by hand: lock the policy, then read its webhooks (a statement after the
+ * lock, which sees what the previous holder committed), one UPDATE ... FROM (VALUES ...), commit.
+ */
 app.post('/reorder', express.json(), async (req, res, next) => {
   const { policyKey, phase, key, order } = req.body;
   const client = await pool.connect();
   try {
     await client.query('begin');
+    const locked = await client.query('select id from policy where key = $1 for update', [policyKey]);
     const { rows } = await client.query(
-      `select w.id, w.key from policy p join policy_webhook w on w.policy_id = p.id and w.phase = $2
-       where p.key = $1 order by w.position for update of p`,
-      [policyKey, phase],
+      'select id, key from policy_webhook where policy_id = $1 and phase = $2 order by position',
+      [locked.rows[0]?.id, phase],
     );
     const from = rows.findIndex((w) => w.key === key);
     if (from < 0 || order < 0 || order >= rows.length) throw Object.assign(new Error('bad reorder'), { status: 400 });

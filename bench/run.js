@@ -15,7 +15,7 @@ const { isDeepStrictEqual } = require('node:util');
 const { authHeaders } = require('./lib/auth');
 const { createBenchDatabase, seed } = require('./lib/database');
 const { load } = require('./lib/load');
-const { lookupOperation, readOperation, reorderOperation, syncRotation } = require('./lib/operations');
+const { contendedReorderOperation, lookupOperation, readOperation, reorderOperation, syncRotation } = require('./lib/operations');
 const { ROOT, startChild } = require('./lib/processes');
 const { checkTargets, printTable, printTargets } = require('./lib/report');
 const { runPipelineBench } = require('./lib/pipeline');
@@ -51,13 +51,15 @@ async function main() {
     const lookup = lookupOperation(data.readKeys);
     const reorder10 = reorderOperation(10, data.reorder10, rotation);
     const reorder50 = reorderOperation(50, data.reorder50, rotation);
-    await checkSameAnswers(dsr, limit, [read, lookup, reorder10, reorder50], db.url, rotation);
+    const contended = contendedReorderOperation(data.contended);
+    await checkSameAnswers(dsr, limit, [read, lookup, reorder10, reorder50, contended], db.url, rotation);
 
     const plan = [
       [read, [1, 8, 32]],
       [lookup, [32]],
       [reorder10, [1, 8, 32]],
       [reorder50, [8, 32]],
+      [contended, [32]],
     ];
     const rows = [];
     const only = process.env.BENCH_ONLY;
@@ -75,7 +77,8 @@ async function main() {
       await server.stop();
     }
 
-    const pipeline = await runPipelineBench(db);
+    // BENCH_ONLY runs the pipeline bench only when it names it.
+    const pipeline = only && !'pipeline'.includes(only) ? null : await runPipelineBench(db);
     const targets = checkTargets(rows, peakRssMb.dsr);
     process.stdout.write('\n');
     printTable(rows);

@@ -39,7 +39,8 @@ const pad = (n, width) => String(n).padStart(width, '0');
 /**
  * The benchmark's data, straight through SQL (the schema comes from the server's migrations):
  * 20 HTTPS connections; `readPolicies` policies with 10 pre- and 10 post-execution webhooks;
- * for the reorders, `writers` policies with 10 and `writers` with 50 pre-execution webhooks.
+ * for the reorders, `writers` policies with 10 and `writers` with 50 pre-execution webhooks, and
+ * two with 10 that every client reorders at once (one for each server).
  */
 async function seed(url, { readPolicies = 100, writers = 32 } = {}) {
   const connections = Array.from({ length: 20 }, (_, i) => ({ id: randomUUID(), key: `bench-conn-${pad(i, 2)}` }));
@@ -61,6 +62,8 @@ async function seed(url, { readPolicies = 100, writers = 32 } = {}) {
   const reorder50 = Array.from({ length: writers }, (_, i) => `bench-rw50-${pad(i, 2)}`);
   for (const key of reorder10) addPolicy(key, 10, 0);
   for (const key of reorder50) addPolicy(key, 50, 0);
+  const contended = ['bench-hot-dsr', 'bench-hot-limit'];
+  for (const key of contended) addPolicy(key, 10, 0);
 
   await withClient(url, async (c) => {
     await c.query('begin');
@@ -82,7 +85,7 @@ async function seed(url, { readPolicies = 100, writers = 32 } = {}) {
     await c.query('commit');
     await c.query('analyze');
   });
-  return { reorder10, reorder50, readKeys: policies.slice(0, readPolicies).map((p) => p[1]) };
+  return { reorder10, reorder50, contended, readKeys: policies.slice(0, readPolicies).map((p) => p[1]) };
 }
 
 function columns(rows, width) {

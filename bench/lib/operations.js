@@ -71,6 +71,39 @@ function reorderOperation(size, policies, rotation) {
   };
 }
 
+/**
+ * patchWebhook on ONE policy of 10 pre-execution webhooks from every client at once: each moves
+ * some webhook to some position (always a valid move, whatever the current order), so the calls
+ * queue on the policy's row lock. dsr-hooks works on one policy, the limit on the other.
+ */
+function contendedReorderOperation([dsrPolicy, limitPolicy]) {
+  const size = 10;
+  const mover = () => {
+    const counters = new Map();
+    return (client) => {
+      const n = counters.get(client) ?? 0;
+      counters.set(client, n + 1);
+      return { key: `pre-hook-${String((client * 3 + n) % size).padStart(2, '0')}`, order: (client + n * 7) % size };
+    };
+  };
+  const dsrMove = mover();
+  const limitMove = mover();
+  return {
+    name: `reorder contended, 1 policy of ${size}`,
+    dsr: {
+      path: '/graphql',
+      bodyFor: (c) => {
+        const { key, order } = dsrMove(c);
+        return json({ query: PATCH_QUERY, variables: { policyKey: dsrPolicy, phase: 'PRE_EXECUTION', key, patch: { order } } });
+      },
+    },
+    limit: {
+      path: '/reorder',
+      bodyFor: (c) => json({ policyKey: limitPolicy, phase: 'pre', ...limitMove(c) }),
+    },
+  };
+}
+
 /** Reads each policy's current first pre-execution webhook, so the rotation is exact before a run. */
 async function syncRotation(databaseUrl, policies, rotation) {
   const client = new Client({ connectionString: databaseUrl });
@@ -87,4 +120,4 @@ async function syncRotation(databaseUrl, policies, rotation) {
   }
 }
 
-module.exports = { readOperation, lookupOperation, reorderOperation, syncRotation };
+module.exports = { readOperation, lookupOperation, reorderOperation, contendedReorderOperation, syncRotation };
