@@ -9,7 +9,9 @@ import { startTestServer, type TestServer } from './support/server';
  */
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer();
+  // 100 calls queue on one lock and 4 pooled connections: on a loaded machine the last wait longer
+  // than the default timeouts, which this test is not about (it asserts outcomes, not latency).
+  t = await startTestServer({ databaseAcquireTimeoutMs: 120_000, databaseStatementTimeoutMs: 120_000 });
   await createConnection(t, 'hook_a');
   await createConnection(t, 'hook_b');
   await createPolicy(t, 'busy');
