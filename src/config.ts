@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type LogFormat = 'json' | 'pretty';
 
 export interface Config {
   nodeEnv: string;
@@ -13,6 +14,8 @@ export interface Config {
   /** 32 bytes; undefined until resolved from the environment or the data directory. */
   encryptionKey?: Buffer;
   logLevel: LogLevel;
+  /** LOG_FORMAT: pretty outside production, JSON lines in production. */
+  logFormat: LogFormat;
   dataDir: string;
   /** How long a reply-to token can resume a paused request; a request still paused then fails. */
   replyTokenTtlSeconds: number;
@@ -46,6 +49,9 @@ export interface Config {
   databaseAcquireTimeoutMs: number;
   /** Port of the embedded PostgreSQL (used without DATABASE_URL); undefined: a free one chosen at start. */
   embeddedPgPort?: number;
+  /** Prometheus /metrics on its own port (METRICS_PORT, 0: a free one); undefined: no metrics endpoint. */
+  metricsPort?: number;
+  metricsHost: string;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parseInteger(env.PORT, 4000, 'PORT', 0, 65535, problems);
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = (env.LOG_FORMAT || (production ? 'json' : 'pretty')) as LogFormat;
+  if (logFormat !== 'json' && logFormat !== 'pretty') problems.push('LOG_FORMAT must be json or pretty');
 
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -74,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for development only)');
   }
   const embeddedPgPort = parseInteger(env.EMBEDDED_PG_PORT, 0, 'EMBEDDED_PG_PORT', 0, 65535, problems) || undefined;
+  const metricsPort = env.METRICS_PORT ? parseInteger(env.METRICS_PORT, 0, 'METRICS_PORT', 0, 65535, problems) : undefined;
 
   let encryptionKey: Buffer | undefined;
   if (env.APP_ENCRYPTION_KEY) {
@@ -123,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     encryptionKey,
     logLevel,
+    logFormat,
     dataDir: resolve(env.DATA_DIR || '.dsr-hooks'),
     replyTokenTtlSeconds,
     workerConcurrency,
@@ -136,6 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     ...limits,
     embeddedPgPort,
+    metricsPort,
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
   };
 }
 

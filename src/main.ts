@@ -10,7 +10,7 @@ const USAGE = 'usage: node dist/main.js [serve | worker | migrate]';
 
 async function main(command: string): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
   switch (command) {
     case 'serve': {
       const server = await startServer(config, logger);

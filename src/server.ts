@@ -5,7 +5,7 @@ import { databaseTimeouts, resolveDatabase } from './db/database';
 import { initOrm, type Orm } from './db/orm';
 import { AccessTokenSigner } from './domain/access-tokens';
 import { SecretBox } from './domain/crypto';
-import { resolveRootClient } from './domain/root-client';
+import { resolveRootClient, type ResolvedRootClient } from './domain/root-client';
 import { installQueue } from './execution/queue';
 import { superviseWorker } from './execution/worker-supervisor';
 import { workerOptions } from './execution/worker-options';
@@ -13,7 +13,10 @@ import { buildSchema } from './graphql/schema';
 import { ALL_SCOPES } from './graphql/scopes';
 import { createApp } from './http/app';
 import { FailedAttemptLimiter } from './http/failed-attempts';
+import { registerDatabaseGauges } from './execution/queue-metrics';
+import { startMetricsServer } from './http/metrics';
 import type { Logger } from './logger';
+import { Metrics } from './metrics';
 
 /** GraphiQL's development token outlives a working session even when access tokens are short. */
 const DEV_GRAPHIQL_TOKEN_SECONDS = 12 * 3600;
@@ -21,6 +24,8 @@ const DEV_GRAPHIQL_TOKEN_SECONDS = 12 * 3600;
 export interface RunningServer {
   url: string;
   orm: Orm;
+  /** GET /metrics, when METRICS_PORT is set. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -40,8 +45,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const workerOrm = config.workerConcurrency > 0
     ? await initOrm(database.url, { log, migrate: false, poolMax: config.workerConcurrency + 2, timeouts })
     : null;
+  const metrics = new Metrics();
+  registerDatabaseGauges(metrics, orm.em, workerOrm ? { api: orm, worker: workerOrm } : { api: orm });
   // The API outlives a database outage, so its worker reconnects rather than ending the process.
-  const worker = workerOrm ? await superviseWorker(workerOptions(config, database.url, workerOrm, box, logger)) : null;
+  const worker = workerOrm ? await superviseWorker({ ...workerOptions(config, database.url, workerOrm, box, logger), metrics }) : null;
   const schema = await buildSchema();
   const { app, apollo } = await createApp({
     schema,
@@ -60,6 +67,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     cors: { origins: config.corsOrigins, allowLocalhost: !config.production },
     maxQueryDepth: config.maxQueryDepth,
     maxQueryCost: config.maxQueryCost,
+    metrics,
+    pendingMigrations: async () => (await orm.getMigrator().getPendingMigrations()).map((m) => m.name),
     // Development only: GraphiQL opens ready to use, with a fresh root token on every page load.
     graphiqlHeaders: config.production
       ? undefined
@@ -73,20 +82,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host}:${port}`;
-  logger.info({ url: `${url}/graphql` }, 'dsr-hooks is listening; open /graphql in a browser for GraphiQL');
-  if (root.file) {
-    // Printed on purpose (development only): these generated credentials are how you get a token.
-    logger.info(
-      { graphiql: `${url}/graphql`, rootClientId: root.clientId, rootClientSecret: root.clientSecret, keptIn: root.file },
-      `development root client: POST ${url}/oauth/token with grant_type=client_credentials and these credentials; GraphiQL at ${url}/graphql comes with a root token filled in`,
-    );
-  }
+  const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(metrics, config.metricsHost, config.metricsPort);
+  logger.info({ banner: startBanner(url, metricsServer?.url, root) }, startBannerText(url, metricsServer?.url, root));
 
   return {
     url,
     orm,
+    metricsUrl: metricsServer?.url,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await metricsServer?.close();
       server.closeAllConnections();
       await worker?.stop();
       await apollo.stop();
@@ -95,4 +100,21 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       await database.stop();
     },
   };
+}
+
+/** The start banner's fields, for log shippers (the root client's secret stays in its file). */
+function startBanner(url: string, metricsUrl: string | undefined, root: ResolvedRootClient) {
+  return { graphiql: `${url}/graphql`, metrics: metricsUrl, rootClientId: root.file ? root.clientId : undefined, rootClientFile: root.file };
+}
+
+/** The same for a person: each address on its own line. */
+function startBannerText(url: string, metricsUrl: string | undefined, root: ResolvedRootClient): string {
+  const lines = [
+    'dsr-hooks is listening',
+    `  GraphiQL:     ${url}/graphql (open it in a browser${root.file ? '; it comes with a root token filled in' : ''})`,
+    `  API:          POST ${url}/graphql, tokens from POST ${url}/oauth/token`,
+  ];
+  if (metricsUrl) lines.push(`  Metrics:      ${metricsUrl}`);
+  if (root.file) lines.push(`  Root client:  id ${root.clientId}, id and secret in ${root.file}`);
+  return lines.join('\n');
 }

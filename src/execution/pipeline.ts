@@ -5,6 +5,7 @@ import type { SecretBox } from '../domain/crypto';
 import { DeliveryOutcome, ExecutionStep, WebhookDirection, WebhookPhase } from '../domain/enums';
 import { mergeIdentity, type Identity } from '../domain/identity';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import type { AttemptRecord, DeliveryRequest, Dispatcher } from './dispatcher';
 import type { ExecutionConnector } from './execution-step';
 import type { RunJobPayload } from '../db/jobs';
@@ -24,6 +25,7 @@ export interface PipelineDeps {
   replyTokenTtlSeconds: number;
   connectors: ExecutionConnector[];
   logger: Logger;
+  metrics?: Metrics;
 }
 
 const STEPS = [ExecutionStep.PRE_WEBHOOKS, ExecutionStep.EXECUTION, ExecutionStep.POST_WEBHOOKS];
@@ -119,6 +121,7 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
     webhookId: webhook.id, webhookKey: webhook.key, phase: webhook.phase, attempt: a.attempt, outcome, responseStatus: a.responseStatus,
     error: outcome === DeliveryOutcome.FAILED ? a.error : null, durationMs: a.durationMs, createdAt: new Date(),
   });
+  const started = performance.now();
   const result = await deps.dispatcher.deliver(
     { target, ...wireMessage(run, webhook, identity, issued?.token ?? null), deliveryId: randomUUID() },
     async (a) => {
@@ -127,6 +130,9 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
   );
   const final = result.attempts[result.attempts.length - 1];
   const answer = interpretAnswer(webhook.key, webhook.direction, result);
+  const outcome = answer.kind === 'failed' ? 'failed' : answer.kind === 'halt' ? 'halted' : 'delivered';
+  deps.metrics?.webhookDeliveries.inc({ outcome });
+  deps.metrics?.webhookDuration.observe({ outcome }, (performance.now() - started) / 1000);
 
   if (answer.kind === 'failed') {
     deps.logger.info({ requestId: run.requestId, webhook: webhook.key, reason: answer.reason }, 'privacy request failed at a webhook');

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { run, type Runner, type TaskList } from 'graphile-worker';
 import type { SecretBox } from '../domain/crypto';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import { Dispatcher, type DispatcherOptions } from './dispatcher';
 import type { ExecutionConnector } from './execution-step';
 import { graphileLogger } from './graphile-logger';
@@ -33,6 +34,8 @@ export interface WorkerOptions {
   sweepIntervalMs?: number;
   /** Called when the liveness connection breaks; the process must stop at once. */
   onLivenessLost(err: unknown): void;
+  /** Job and webhook delivery metrics, when the process exposes any. */
+  metrics?: Metrics;
 }
 
 export interface WorkerRuntime {
@@ -59,8 +62,9 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime
     replyTokenTtlSeconds: options.replyTokenTtlSeconds,
     connectors: options.connectors ?? [],
     logger,
+    metrics: options.metrics,
   };
-  const taskList: TaskList = {
+  const taskList: TaskList = timedTasks(options.metrics, {
     [Task.RUN_REQUEST]: async (payload, helpers) => {
       try {
         await runPrivacyRequest(deps, payload as RunJobPayload);
@@ -77,7 +81,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime
       const { requestId, tokenId } = payload as ExpireJobPayload;
       if (await requests.expire(options.em.fork(), requestId, tokenId)) logger.info({ requestId }, 'paused request expired');
     },
-  };
+  });
 
   let runner: Runner;
   try {
@@ -116,4 +120,20 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime
       await liveness.stop();
     },
   };
+}
+
+/** Each task observed: how long its job waited past its run_at, and how long it ran. */
+function timedTasks(metrics: Metrics | undefined, tasks: TaskList): TaskList {
+  if (!metrics) return tasks;
+  return Object.fromEntries(Object.entries(tasks).map(([task, fn]) => [task, async (payload, helpers) => {
+    metrics.jobWait.observe({ task }, Math.max(0, Date.now() - helpers.job.run_at.getTime()) / 1000);
+    const end = metrics.jobDuration.startTimer({ task });
+    try {
+      await fn!(payload, helpers);
+      end({ outcome: 'success' });
+    } catch (err) {
+      end({ outcome: 'error' });
+      throw err;
+    }
+  }]));
 }

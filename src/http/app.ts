@@ -19,11 +19,14 @@ import { errorLoggingPlugin, formatError } from '../graphql/errors';
 import { noNulLiteralsRule, rejectNulCharactersPlugin } from '../graphql/engine/nul-characters';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits';
 import { jitGateway } from '../graphql/engine/jit-executor';
+import { metricsPlugin } from '../graphql/metrics-plugin';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import { bearerAuth } from './bearer-auth';
 import { cors, type CorsOptions } from './cors';
 import { GRAPHIQL_ASSETS_PATH, graphiqlPage, sendGraphiQLAsset, wantsGraphiQL } from './graphiql';
 import { graphqlRoute } from './graphql-route';
+import { httpMetrics } from './metrics';
 import { oauthTokenRoute, type TokenEndpointDeps } from './oauth-token';
 import { privacyRequestResumeRoute } from './privacy-request-resume';
 
@@ -41,6 +44,9 @@ export interface AppDeps {
   maxQueryCost: number;
   /** Headers the GraphiQL page starts with (development: a root token). */
   graphiqlHeaders?: () => Record<string, string>;
+  metrics: Metrics;
+  /** Names of the migrations not applied yet (another version's); /readyz fails while there are any. */
+  pendingMigrations: () => Promise<string[]>;
 }
 
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
@@ -67,6 +73,7 @@ export async function createApp(deps: AppDeps) {
       errorLoggingPlugin,
       rejectNulCharactersPlugin,
       costLimitPlugin(deps.maxQueryCost),
+      metricsPlugin(deps.metrics),
     ],
     validationRules: [depthLimitRule(deps.maxQueryDepth), noNulLiteralsRule],
   });
@@ -81,6 +88,7 @@ export async function createApp(deps: AppDeps) {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestId);
+  app.use(httpMetrics(deps.metrics));
   // gzip or brotli (quality 4: fast enough per request) by Accept-Encoding, for answers over 1 KiB.
   app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
 
@@ -88,6 +96,22 @@ export async function createApp(deps: AppDeps) {
     try {
       // Not behind the queue of a busy pool: a database that cannot answer this soon is not healthy.
       await Promise.race([deps.em.getConnection().execute('select 1'), sleep(HEALTH_TIMEOUT_MS, undefined, { ref: false }).then(() => Promise.reject(new Error('slow')))]);
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  // Kubernetes probes: alive while the process answers at all (a database outage is no reason to
+  // restart it); ready to take traffic only with the database reachable and fully migrated.
+  app.get('/livez', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await deps.em.getConnection().execute('select 1');
+      const pending = await deps.pendingMigrations();
+      if (pending.length) return void res.status(503).json({ status: 'unavailable', reason: 'migrations pending', pending });
       res.json({ status: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });

@@ -37,6 +37,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     encryptionKey: TEST_ENCRYPTION_KEY,
     logLevel: 'silent',
+    logFormat: 'json',
     dataDir: '/tmp/dsr-hooks-test',
     replyTokenTtlSeconds: 7 * 24 * 3600,
     // No worker unless a test asks for one (privacy request tests do): fewer connections per file.
@@ -58,6 +59,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     maxQueryCost: 10_000,
     databaseStatementTimeoutMs: 10_000,
     databaseAcquireTimeoutMs: 15_000,
+    metricsHost: '127.0.0.1',
     ...overrides,
   };
 }
