@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { resolveDatabase, type Database } from '../src/db/database';
+import { RELOCATED_CLUSTERS_DIR } from '../src/db/embedded';
 import { createLogger } from '../src/logger';
 import { testConfig } from './support/server';
 
@@ -201,3 +203,61 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe('as root, with DATA_DIR inside a directory of mode 0700 (a clone in /root or mktemp -d)', () => {
+  const asRoot = process.getuid?.() === 0 ? it : it.skip;
+  let privateDir: string;
+  beforeEach(() => {
+    privateDir = mkdtempSync(join(tmpdir(), 'dsr-hooks-private-'));
+    expect(statSync(privateDir).mode & 0o777).toBe(0o700);
+    dataDir = join(privateDir, '.dsr-hooks');
+  });
+  afterEach(async () => {
+    await Promise.all(running.map((db) => db.stop()));
+    running = [];
+    rmSync(privateDir, { recursive: true, force: true });
+    rmSync(relocatedDir(), { recursive: true, force: true });
+  });
+
+  /** Where the start log says the cluster is. */
+  const relocatedDir = () => join(RELOCATED_CLUSTERS_DIR, createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
+
+  asRoot('keeps the cluster in a root-owned, traversable directory derived from DATA_DIR, run by the system user, and says where', async () => {
+    const { db, lines } = await start();
+    const pgDir = join(relocatedDir(), 'pg');
+    const line = lines.find((l) => l.database === 'embedded');
+    expect(line).toMatchObject({ dataDir: pgDir });
+    expect(line!.msg).toContain(`${pgDir} (outside DATA_DIR ${dataDir}`);
+    for (const dir of [RELOCATED_CLUSTERS_DIR, relocatedDir()]) {
+      expect(statSync(dir).uid).toBe(0);
+      expect(statSync(dir).mode & 0o711).toBe(0o711);
+    }
+    const owner = statSync(pgDir).uid;
+    expect(owner).not.toBe(0);
+    expect(owner).toBe(Number(spawnSync('id', ['-u', 'dsr-hooks'], { encoding: 'utf8' }).stdout.trim()));
+    expect(await query(db.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+    // the lock, the password and PostgreSQL's log stay in DATA_DIR
+    for (const file of ['server.lock', 'pg.password', 'pg.log']) expect(existsSync(join(dataDir, file))).toBe(true);
+    expect(existsSync(join(dataDir, 'pg'))).toBe(false);
+  });
+
+  asRoot('finds the same cluster again at the next start, refuses a second server, and recovers after a SIGKILL', async () => {
+    const first = await start();
+    await query(first.db.url, "create table kept (v text); insert into kept values ('still here')");
+    await expect(start()).rejects.toThrow(`DATA_DIR ${dataDir} is in use by another dsr-hooks server`);
+    await stop(first.db);
+
+    const app = await startAppProcess('stay');
+    expect(await query(app.url, 'select v from kept')).toEqual([{ v: 'still here' }]);
+    const pidFile = join(relocatedDir(), 'pg', 'postmaster.pid');
+    const orphan = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    app.child.kill('SIGKILL');
+    await app.exited;
+    expect(isAlive(orphan)).toBe(true);
+
+    const { db, lines } = await start();
+    expect(isAlive(orphan)).toBe(false);
+    expect(await query(db.url, 'select v from kept')).toEqual([{ v: 'still here' }]);
+    expect(lines.some((l) => l.level === 40 && /did not stop cleanly/.test(l.msg))).toBe(true);
+  });
+});

@@ -19,9 +19,12 @@ export async function resolveDatabase(config: Config, logger: Logger): Promise<D
     port: config.embeddedPgPort,
     warn: (message) => logger.warn(message),
   });
+  const where = embedded.relocated
+    ? `${embedded.pgDir} (outside DATA_DIR ${config.dataDir}, which its system user cannot enter)`
+    : embedded.pgDir;
   logger.info(
     { database: 'embedded', dataDir: embedded.pgDir, port: embedded.port },
-    `using the embedded PostgreSQL 17 in ${embedded.pgDir}, for development only; set DATABASE_URL to use your own PostgreSQL`,
+    `using the embedded PostgreSQL 17 in ${where}, for development only; set DATABASE_URL to use your own PostgreSQL`,
   );
   return embedded;
 }

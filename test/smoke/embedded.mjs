@@ -4,14 +4,18 @@
 // restart after SIGTERM, SIGKILL and SIGINT, and check that the data survives every restart.
 // Usage: npm run build && node test/smoke/embedded.mjs   (CI runs it from .ci/run, as root)
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
-const dataDir = mkdtempSync(join(tmpdir(), 'dsr-hooks-smoke-'));
-chmodSync(dataDir, 0o755); // as root, the cluster's system user must be able to enter it
+// As a fresh clone in `mktemp -d` or /root would: DATA_DIR inside a directory of mode 0700,
+// which the cluster's system user (when run as root) cannot enter.
+const privateDir = mkdtempSync(join(tmpdir(), 'dsr-hooks-smoke-'));
+check((statSync(privateDir).mode & 0o777) === 0o700, 'mkdtemp did not make a 0700 directory');
+const dataDir = join(privateDir, '.dsr-hooks');
+let pgDir = join(dataDir, 'pg');
 const port = await freePort();
 const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info' };
 delete env.DATABASE_URL;
@@ -68,7 +72,7 @@ async function stopServer(signal) {
 
 /** The postmaster pid while the cluster runs, from PostgreSQL's own lock file. */
 function postmasterPid() {
-  const file = join(dataDir, 'pg', 'postmaster.pid');
+  const file = join(pgDir, 'postmaster.pid');
   return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : undefined;
 }
 
@@ -119,6 +123,13 @@ try {
   step(`fresh DATA_DIR ${dataDir}, port ${port}`);
   await startServer();
   check(server.output.includes('embedded PostgreSQL'), `the log does not say the embedded PostgreSQL is used:\n${server.output}`);
+  pgDir = /using the embedded PostgreSQL 17 in (\S+)/.exec(server.output)?.[1] ?? pgDir;
+  check(existsSync(join(pgDir, 'PG_VERSION')), `the start log does not say where the cluster is:\n${server.output}`);
+  if (process.getuid?.() === 0) {
+    check(!pgDir.startsWith(privateDir), `as root the cluster must live outside the 0700 directory, not in ${pgDir}`);
+    check(statSync(pgDir).uid !== 0, `the cluster in ${pgDir} belongs to root`);
+  }
+  step(`the cluster is in ${pgDir}`);
   await addConnection('smoke_one');
   check((await connectionKeys()).join() === 'smoke_one', 'the mutation result is not readable by a query');
   step('started, wrote and read over HTTP');
@@ -159,5 +170,6 @@ try {
   }
   const leftover = postmasterPid();
   if (leftover && isAlive(leftover)) process.kill(leftover, 'SIGQUIT');
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(privateDir, { recursive: true, force: true });
+  if (!pgDir.startsWith(privateDir)) rmSync(dirname(pgDir), { recursive: true, force: true });
 }

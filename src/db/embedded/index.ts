@@ -1,10 +1,12 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { binariesReachableBy, locateBinaries, type PostgresBinaries } from './binaries';
 import { clusterPaths, ensureCluster, type ClusterPaths } from './cluster-files';
 import { lockDataDir } from './data-dir-lock';
 import { PostmasterStartError, recoverAfterUncleanStop, startPostmaster, type Postmaster } from './postmaster';
-import { unprivilegedUser, type RunAs } from './system-user';
+import { firstUnreachableDir, unprivilegedUser, type RunAs } from './system-user';
 
 export { DataDirInUseError } from './data-dir-lock';
 
@@ -15,6 +17,8 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** Extra postgres settings (-c name=value), e.g. fsync=off for a throwaway test cluster. */
   settings?: Record<string, string>;
+  /** Run as root with a DATA_DIR the cluster's user cannot enter: where the cluster goes instead. */
+  relocatedClustersDir?: string;
   warn?: (message: string) => void;
 }
 
@@ -23,6 +27,8 @@ export interface EmbeddedPostgres {
   url: string;
   port: number;
   pgDir: string;
+  /** True when pgDir is outside DATA_DIR (root, and a DATA_DIR the cluster's user cannot enter). */
+  relocated: boolean;
   /** Stops PostgreSQL and releases DATA_DIR; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -36,7 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   mkdirSync(options.dataDir, { recursive: true });
   const lock = lockDataDir(options.dataDir);
   try {
-    const paths = clusterPaths(options.dataDir);
+    const paths = placeCluster(options.dataDir, options.relocatedClustersDir ?? RELOCATED_CLUSTERS_DIR, warn);
     const runAs = runAsFor(paths.pgDir, warn);
     const bin = runAs ? binariesReachableBy(locateBinaries(), runAs) : locateBinaries();
     const recovered = await recoverAfterUncleanStop(paths.pgDir);
@@ -54,6 +60,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
       port,
       pgDir: paths.pgDir,
+      relocated: paths.pgDir !== clusterPaths(options.dataDir).pgDir,
       stop: () =>
         (stopping ??= postmaster.stop().finally(() => {
           process.off('exit', stopAtExit);
@@ -64,6 +71,30 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     lock.release();
     throw err;
   }
+}
+
+/** Root-owned and traversable (0711), so the cluster's unprivileged user can reach its own directory inside. */
+export const RELOCATED_CLUSTERS_DIR = '/var/lib/dsr-hooks';
+
+/**
+ * The cluster lives in DATA_DIR/pg, except when this process is root and PostgreSQL's user
+ * cannot enter DATA_DIR (a checkout under /root, a mktemp -d directory: mode 0700). Then it
+ * lives in RELOCATED_CLUSTERS_DIR/<hash of DATA_DIR's real path>/pg: one cluster per DATA_DIR,
+ * found again at every start, while the lock, the password and the log stay in DATA_DIR.
+ */
+function placeCluster(dataDir: string, clustersDir: string, warn: (message: string) => void): ClusterPaths {
+  const inDataDir = clusterPaths(dataDir);
+  if (existsSync(inDataDir.pgDir)) return inDataDir;
+  const user = unprivilegedUser(warn);
+  if (!user || !firstUnreachableDir(dataDir, user)) return inDataDir;
+  const dir = join(clustersDir, createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 16));
+  for (const d of [clustersDir, dir]) {
+    mkdirSync(d, { recursive: true, mode: 0o711 });
+    const st = statSync(d);
+    if (st.uid !== 0) throw new Error(`${d} must belong to root (it belongs to uid ${st.uid}); remove it or set DATABASE_URL`);
+    chmodSync(d, (st.mode & 0o777) | 0o711);
+  }
+  return { ...inDataDir, pgDir: join(dir, 'pg') };
 }
 
 /** Root cannot run PostgreSQL: an existing cluster keeps its owner, a new one gets a system user. */
