@@ -92,14 +92,14 @@ export async function createApp(deps: AppDeps) {
   // gzip or brotli (quality 4: fast enough per request) by Accept-Encoding, for answers over 1 KiB.
   app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
 
+  // Not behind the queue of a busy pool: a database that cannot answer this soon is not healthy.
+  const databaseAnswers = () =>
+    Promise.race([deps.em.getConnection().execute('select 1'), sleep(HEALTH_TIMEOUT_MS, undefined, { ref: false }).then(() => Promise.reject(new Error('slow')))])
+      .then(() => true, () => false);
+  const unreachable = { status: 'unavailable', reason: 'database unreachable' };
   app.get('/health', async (_req, res) => {
-    try {
-      // Not behind the queue of a busy pool: a database that cannot answer this soon is not healthy.
-      await Promise.race([deps.em.getConnection().execute('select 1'), sleep(HEALTH_TIMEOUT_MS, undefined, { ref: false }).then(() => Promise.reject(new Error('slow')))]);
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
-    }
+    if (await databaseAnswers()) res.json({ status: 'ok' });
+    else res.status(503).json(unreachable);
   });
 
   // Kubernetes probes: alive while the process answers at all (a database outage is no reason to
@@ -108,14 +108,11 @@ export async function createApp(deps: AppDeps) {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    try {
-      await deps.em.getConnection().execute('select 1');
-      const pending = await deps.pendingMigrations();
-      if (pending.length) return void res.status(503).json({ status: 'unavailable', reason: 'migrations pending', pending });
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
-    }
+    if (!(await databaseAnswers())) return void res.status(503).json(unreachable);
+    const pending = await deps.pendingMigrations().catch(() => undefined);
+    if (!pending) return void res.status(503).json(unreachable);
+    if (pending.length) return void res.status(503).json({ status: 'unavailable', reason: 'migrations pending', pending });
+    res.json({ status: 'ok' });
   });
 
   app.use('/oauth/token', cors(deps.cors), oauthTokenRoute({ ...deps.tokens, em: deps.em }));
