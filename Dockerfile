@@ -1,5 +1,6 @@
-# The server image for docker-compose.yml: built here, run as the unprivileged user "node".
-FROM node:20-bookworm-slim AS build
+# The server image for docker-compose.yml: built here on Node 24 (LTS; package.json "engines" lists the
+# supported lines), run as the unprivileged user "node".
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -7,7 +8,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=4000 HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app/package.json ./
