@@ -14,7 +14,7 @@ export interface Config {
   /** 32 bytes; undefined until resolved from the environment or the data directory. */
   encryptionKey?: Buffer;
   logLevel: LogLevel;
-  /** LOG_FORMAT: pretty outside production, JSON lines in production. */
+  /** LOG_FORMAT: pretty with NODE_ENV=development (the default), JSON lines otherwise. */
   logFormat: LogFormat;
   dataDir: string;
   /** How long a reply-to token can resume a paused request; a request still paused then fails. */
@@ -71,7 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parseInteger(env.PORT, 4000, 'PORT', 0, 65535, problems);
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
-  const logFormat = (env.LOG_FORMAT || (production ? 'json' : 'pretty')) as LogFormat;
+  // Pretty for a person running it in development; JSON lines wherever a program reads the log
+  // (production, and NODE_ENV=test, which jest sets too).
+  const logFormat = (env.LOG_FORMAT || (nodeEnv === 'development' ? 'pretty' : 'json')) as LogFormat;
   if (logFormat !== 'json' && logFormat !== 'pretty') problems.push('LOG_FORMAT must be json or pretty');
 
   const databaseUrl = env.DATABASE_URL || undefined;

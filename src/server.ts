@@ -83,7 +83,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host}:${port}`;
   const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(metrics, config.metricsHost, config.metricsPort);
-  logger.info({ banner: startBanner(url, metricsServer?.url, root) }, startBannerText(url, metricsServer?.url, root));
+  logger.info({ url: `${url}/graphql`, banner: startBanner(url, metricsServer?.url, root) }, startBannerText(url, metricsServer?.url, root));
 
   return {
     url,

@@ -6,8 +6,10 @@ import { ConfigError, loadConfig } from '../src/config';
 const LOGGER = join(__dirname, '..', 'dist', 'logger.js');
 
 describe('log format', () => {
-  it('is pretty outside production and JSON lines in production, unless LOG_FORMAT says otherwise', () => {
+  it('is pretty in development (the default NODE_ENV) and JSON lines in production and test, unless LOG_FORMAT says otherwise', () => {
     expect(loadConfig({}).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
     const production = { NODE_ENV: 'production', APP_ENCRYPTION_KEY: 'k'.repeat(32), DATABASE_URL: 'postgres://db/x', OAUTH_ROOT_CLIENT_ID: 'root', OAUTH_ROOT_CLIENT_SECRET: 's'.repeat(16) };
     expect(loadConfig(production).logFormat).toBe('json');
     expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
