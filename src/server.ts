@@ -6,6 +6,9 @@ import { initOrm, type Orm } from './db/orm';
 import { AccessTokenSigner } from './domain/access-tokens';
 import { SecretBox } from './domain/crypto';
 import { resolveRootClient, type ResolvedRootClient } from './domain/root-client';
+import { dispatcherTestCall } from './execution/connection-test';
+import { Dispatcher } from './execution/dispatcher';
+import { dispatcherOptionsFromConfig } from './execution/dispatcher-options';
 import { installQueue } from './execution/queue';
 import { superviseWorker } from './execution/worker-supervisor';
 import { workerOptions } from './execution/worker-options';
@@ -50,10 +53,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   // The API outlives a database outage, so its worker reconnects rather than ending the process.
   const worker = workerOrm ? await superviseWorker({ ...workerOptions(config, database.url, workerOrm, box, logger), metrics }) : null;
   const schema = await buildSchema();
+  const testDispatcher = new Dispatcher({ ...dispatcherOptionsFromConfig(config), maxAttempts: 1 });
   const { app, apollo } = await createApp({
     schema,
     em: orm.em,
     box,
+    testCall: dispatcherTestCall(testDispatcher),
     logger,
     introspection: config.introspection,
     bodyLimit: config.bodyLimitBytes,
@@ -95,6 +100,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       server.closeAllConnections();
       await worker?.stop();
       await apollo.stop();
+      await testDispatcher.close();
       await workerOrm?.close();
       await orm.close();
       await database.stop();

@@ -25,6 +25,7 @@ const OPERATIONS: Record<string, { scope: ScopeName | null; query: string }> = {
     scope: Scope.CONNECTION_CREATE_OR_UPDATE,
     query: 'mutation { setConnectionSecrets(key: "nope", secrets: { https: { url: "https://x.example", authorization: "a" } }) { key } }',
   },
+  testConnectionConfig: { scope: Scope.CONNECTION_CREATE_OR_UPDATE, query: 'mutation { testConnectionConfig(key: "nope") { ok } }' },
   deleteConnectionConfig: { scope: Scope.CONNECTION_DELETE, query: 'mutation { deleteConnectionConfig(key: "nope") }' },
   upsertPolicies: { scope: Scope.POLICY_CREATE_OR_UPDATE, query: 'mutation { upsertPolicies(input: []) { key } }' },
   deletePolicy: { scope: Scope.POLICY_DELETE, query: 'mutation { deletePolicy(key: "nope") }' },

@@ -41,6 +41,7 @@ describe('running a request through its policy', () => {
     expect(preOne.body).toEqual({
       privacy_request_id: request.id, direction: 'one_way', callback_type: 'pre',
       identity: { email: 'customer-1@example.com', phone_number: '555-5555' }, policy_key: 'wire', webhook_key: 'pre_one',
+      privacy_request_status: 'in_processing', external_id: null, timestamp: expect.any(String),
     });
     expect(preOne.headers['content-type']).toBe('application/json');
     expect(preOne.headers.authorization).toBe('Token abc123');

@@ -1,4 +1,5 @@
 import { createConnection, createPolicy, givenWebhooks, SET_SECRETS } from './support/config-fixtures';
+import { startReceiver, type Receiver } from './support/receiver';
 import { dataOf, startTestServer, type TestServer } from './support/server';
 
 /** Secret values must not appear in any GraphQL response, error message or log line. */
@@ -6,18 +7,31 @@ const AUTH = 'Bearer tok-NEVER-SHOW-4f1c9';
 const URL_SECRET = 'https://hooks.example.com/path-NEVER-SHOW-77aa';
 const SIGNING = `whsec_${Buffer.from('NEVER-SHOW-signing-secret-bytes!').toString('base64')}`;
 const PG_PASSWORD = 'pg-NEVER-SHOW-pass';
+const HEADER_VALUE = 'hdr-NEVER-SHOW-value';
+const CLIENT_SECRET = 'oauth-NEVER-SHOW-client-secret';
+const TOKEN = 'token-NEVER-SHOW-bearer';
 const MARKER = 'NEVER-SHOW';
 
 let t: TestServer;
+/** Echoes every request's headers and body back: a receiver (or token endpoint) that repeats secrets. */
+let echo: Receiver;
+let tokenEndpoint: Receiver;
 const logLines: string[] = [];
 beforeAll(async () => {
+  const echoing = (status: number) => (req: { headers: object; text: string }) => ({ status, body: { you_sent: req.headers, body: req.text } });
+  echo = await startReceiver(echoing(500));
+  tokenEndpoint = await startReceiver(() => ({ body: { access_token: TOKEN, expires_in: 3600 } }));
   t = await startTestServer({ logLevel: 'trace' }, { write: (line: string) => logLines.push(line) });
   await createConnection(t, 'web');
   await createConnection(t, 'db', 'POSTGRES');
   await createPolicy(t, 'policy');
   await givenWebhooks(t, 'policy', 'PRE_EXECUTION', ['hook'], 'web');
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await echo.close();
+  await tokenEndpoint.close();
+});
 
 /** POSTs and returns the raw response text, so nothing is lost to parsing. */
 async function rawGql(query: string, variables?: object): Promise<string> {
@@ -44,6 +58,23 @@ describe('secret values', () => {
     await call(`{ __type(name: "ConnectionConfig") { fields { name } } }`);
   });
 
+  it('of extra headers and OAuth2 credentials are not returned by test calls, whatever the receiver and the token endpoint answer', async () => {
+    const TEST_CALL = 'mutation { testConnectionConfig(key: "web") { ok responseStatus error } }';
+    const headers = [{ name: 'X-Api-Key', value: HEADER_VALUE }];
+    dataOf(JSON.parse(await call(SET_SECRETS, { key: 'web', secrets: { https: { url: `${echo.url}/${MARKER}`, headers, signingSecret: SIGNING } } })));
+    expect(JSON.parse(await call(TEST_CALL)).data.testConnectionConfig).toMatchObject({ ok: false, responseStatus: 500 });
+    const oauth2 = { tokenUrl: `${tokenEndpoint.url}/${MARKER}`, clientId: `client-${MARKER}`, clientSecret: CLIENT_SECRET, scope: MARKER };
+    dataOf(JSON.parse(await call(SET_SECRETS, { key: 'web', secrets: { https: { url: `${echo.url}/${MARKER}`, headers, oauth2 } } })));
+    await call(TEST_CALL);
+    expect(echo.requests.at(-1)!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    // New credentials (the cached token was for the old ones) at a token endpoint that refuses, echoing what it was sent.
+    tokenEndpoint.handle((req) => ({ status: 401, body: { error: 'invalid_client', error_description: req.headers.authorization, echo: req.text } }));
+    const renewed = { ...oauth2, clientSecret: `${CLIENT_SECRET}-2` };
+    dataOf(JSON.parse(await call(SET_SECRETS, { key: 'web', secrets: { https: { url: `${echo.url}/other-${MARKER}`, oauth2: renewed } } })));
+    expect(JSON.parse(await call(TEST_CALL)).data.testConnectionConfig.error).toBe('OAuth2 token endpoint: answered 401 (invalid_client)');
+    await call(`{ connectionConfig(key: "web") { key hasSecrets health { lastError } } }`);
+  });
+
   it.each<[string, object]>([
     ['secrets for the wrong type', { key: 'db', secrets: { https: { url: URL_SECRET, authorization: AUTH } } }],
     ['both members', { key: 'web', secrets: { https: { url: URL_SECRET, authorization: AUTH }, postgres: { host: 'h', dbname: 'd', username: 'u', password: PG_PASSWORD } } }],
@@ -54,11 +85,17 @@ describe('secret values', () => {
     ['a bad signing secret', { key: 'web', secrets: { https: { url: URL_SECRET, authorization: AUTH, signingSecret: `whsec_${MARKER}` } } }],
     ['an overlong authorization', { key: 'web', secrets: { https: { url: URL_SECRET, authorization: `${AUTH}${'x'.repeat(5000)}` } } }],
     ['a bad sslMode', { key: 'db', secrets: { postgres: { host: 'h', dbname: 'd', username: 'u', password: PG_PASSWORD, sslMode: MARKER } } }],
-    ['a missing required field next to a secret', { key: 'web', secrets: { https: { url: URL_SECRET, signingSecret: SIGNING } } }],
+    ['a missing required field next to a secret', { key: 'web', secrets: { https: { authorization: AUTH, signingSecret: SIGNING } } }],
     ['an unknown field next to a secret', { key: 'web', secrets: { https: { url: URL_SECRET, authorization: AUTH, extra: MARKER } } }],
     ['a secret of the wrong type', { key: 'web', secrets: { https: { url: URL_SECRET, authorization: [AUTH] } } }],
     ['a number where a secret string goes', { key: 'web', secrets: { https: { url: URL_SECRET, authorization: { token: AUTH } } } }],
     ['an unknown connection', { key: 'no-such-connection', secrets: { https: { url: URL_SECRET, authorization: AUTH } } }],
+    ['a forbidden header name', { key: 'web', secrets: { https: { url: URL_SECRET, headers: [{ name: 'Host', value: HEADER_VALUE }] } } }],
+    ['a header value with a newline', { key: 'web', secrets: { https: { url: URL_SECRET, headers: [{ name: 'X-A', value: `${HEADER_VALUE}\r\nX: 1` }] } } }],
+    ['a header name that is not a token', { key: 'web', secrets: { https: { url: URL_SECRET, headers: [{ name: `X ${MARKER}`, value: HEADER_VALUE }] } } }],
+    ['authorization and oauth2 together', { key: 'web', secrets: { https: { url: URL_SECRET, authorization: AUTH, oauth2: { tokenUrl: URL_SECRET, clientId: MARKER, clientSecret: CLIENT_SECRET } } } }],
+    ['a bad oauth2 tokenUrl', { key: 'web', secrets: { https: { url: URL_SECRET, oauth2: { tokenUrl: `ftp://${MARKER}/`, clientId: MARKER, clientSecret: CLIENT_SECRET } } } }],
+    ['an empty oauth2 clientSecret', { key: 'web', secrets: { https: { url: URL_SECRET, oauth2: { tokenUrl: URL_SECRET, clientId: MARKER, clientSecret: '' } } } }],
   ])('are not echoed in the error for %s', async (_label, variables) => {
     const text = await call(SET_SECRETS, variables);
     expect(JSON.parse(text).errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|NOT_FOUND/);
@@ -77,8 +114,8 @@ describe('secret values', () => {
   it.each<[string, string, object, string]>([
     ['a null beside a secret', SET_SECRETS, { key: 'web', secrets: { https: { url: null, authorization: AUTH } } },
       'Variable "$secrets" got an invalid value at "secrets.https.url"; Expected non-nullable type "String!" not to be null.'],
-    ['a missing field beside a secret', SET_SECRETS, { key: 'web', secrets: { https: { url: URL_SECRET, signingSecret: SIGNING } } },
-      'Variable "$secrets" got an invalid value at "secrets.https"; Field "authorization" of required type "String!" was not provided.'],
+    ['a missing field beside a secret', SET_SECRETS, { key: 'web', secrets: { https: { authorization: AUTH, signingSecret: SIGNING } } },
+      'Variable "$secrets" got an invalid value at "secrets.https"; Field "url" of required type "String!" was not provided.'],
     ['a secret of the wrong type', SET_SECRETS, { key: 'web', secrets: { https: { url: URL_SECRET, authorization: [AUTH] } } },
       'Variable "$secrets" got an invalid value at "secrets.https.authorization"; String cannot represent a non string value.'],
     ['a secret where a number goes', SET_SECRETS, { key: 'db', secrets: { postgres: { host: 'h', dbname: 'd', username: 'u', port: PG_PASSWORD } } },
@@ -119,7 +156,7 @@ describe('secret values', () => {
 
   it('appear in no log line, even at trace level', () => {
     expect(logLines.length).toBeGreaterThan(0);
-    const leaking = logLines.filter((line) => line.includes(MARKER) || line.includes(AUTH) || line.includes(SIGNING));
+    const leaking = logLines.filter((line) => [MARKER, AUTH, SIGNING, HEADER_VALUE, CLIENT_SECRET, TOKEN].some((secret) => line.includes(secret)));
     expect(leaking).toEqual([]);
   });
 });

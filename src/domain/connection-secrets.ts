@@ -3,17 +3,32 @@ import { ConnectionConfig } from '../db/entities';
 import type { SecretBox } from './crypto';
 import { ConnectionType } from './enums';
 import { InvalidInputError, NotFoundError } from './errors';
-import { headerValueProblem } from './http-header';
+import { headerValueProblem, isHeaderName } from './http-header';
 import { isSigningSecret, SIGNING_SECRET_RULE } from './signing-secret';
 import { inTransaction } from './transaction';
 import type { ConnectionConfigView } from './views';
 import { parseWebhookUrl } from './webhook-url';
 import { findConnectionsByIds } from './connections';
 
+export interface HeaderSecret {
+  name: string;
+  value: string;
+}
+
+/** OAuth 2.0 client credentials: the dispatcher trades them at tokenUrl for a bearer token. */
+export interface OAuth2Credentials {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope?: string | null;
+}
+
 export interface HttpsSecrets {
   url: string;
-  authorization: string;
+  authorization?: string | null;
   signingSecret?: string | null;
+  headers?: HeaderSecret[] | null;
+  oauth2?: OAuth2Credentials | null;
 }
 
 export interface PostgresSecrets {
@@ -34,6 +49,9 @@ export type StoredSecrets = { https: HttpsSecrets } | { postgres: PostgresSecret
 
 const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
 const MAX_SECRET_FIELD = 4096;
+const MAX_HEADERS = 20;
+/** The server sets these itself: framing, the body's type, the signature, the credentials and the reply-to pair. */
+const FORBIDDEN_HEADERS = ['host', 'content-length', 'content-type', 'transfer-encoding', 'connection', 'authorization', 'reply-to', 'reply-to-token'];
 
 /** Replaces the connection's whole secret, sealed with the SecretBox. */
 export async function setConnectionSecrets(
@@ -69,16 +87,59 @@ export function validateSecrets(type: ConnectionType, input: ConnectionSecretsIn
 }
 
 function validateHttps(s: HttpsSecrets): HttpsSecrets {
-  const url = parseWebhookUrl(s.url);
-  if (!(url instanceof URL)) throw new InvalidInputError(`https.url ${url.problem}`);
-  checkLength('https.url', s.url);
-  checkLength('https.authorization', s.authorization);
-  const unsendable = headerValueProblem('https.authorization', s.authorization);
-  if (unsendable) throw new InvalidInputError(unsendable);
+  checkUrl('https.url', s.url);
+  const authorization = s.authorization ?? null;
+  if (authorization !== null) checkHeaderValue('https.authorization', authorization);
+  if (authorization !== null && s.oauth2) throw new InvalidInputError('https: give authorization or oauth2, not both');
   if (s.signingSecret !== undefined && s.signingSecret !== null) {
     if (!isSigningSecret(s.signingSecret)) throw new InvalidInputError(`https.signingSecret must be ${SIGNING_SECRET_RULE}`);
   }
-  return { url: s.url, authorization: s.authorization, signingSecret: s.signingSecret ?? null };
+  return {
+    url: s.url,
+    authorization,
+    signingSecret: s.signingSecret ?? null,
+    ...(s.headers?.length ? { headers: validateHeaders(s.headers) } : {}),
+    ...(s.oauth2 ? { oauth2: validateOAuth2(s.oauth2) } : {}),
+  };
+}
+
+function checkUrl(field: string, raw: string): void {
+  const url = parseWebhookUrl(raw);
+  if (!(url instanceof URL)) throw new InvalidInputError(`${field} ${url.problem}`);
+  checkLength(field, raw);
+}
+
+/** Names are echoed in errors (they are not secret), values never. */
+function validateHeaders(headers: HeaderSecret[]): HeaderSecret[] {
+  if (headers.length > MAX_HEADERS) throw new InvalidInputError(`https.headers takes at most ${MAX_HEADERS} headers`);
+  const seen = new Set<string>();
+  return headers.map(({ name, value }, i) => {
+    if (!isHeaderName(name)) throw new InvalidInputError(`https.headers[${i}].name must be an HTTP token (letters, digits and !#$%&'*+-.^_\`|~)`);
+    const lower = name.toLowerCase();
+    if (FORBIDDEN_HEADERS.includes(lower) || lower.startsWith('webhook-')) {
+      throw new InvalidInputError(`https.headers[${i}]: "${name}" is set by the server and cannot be given${lower === 'authorization' ? '; use https.authorization or https.oauth2' : ''}`);
+    }
+    if (seen.has(lower)) throw new InvalidInputError(`https.headers: "${name}" is given more than once`);
+    seen.add(lower);
+    checkHeaderValue(`https.headers[${i}].value`, value);
+    return { name, value };
+  });
+}
+
+function validateOAuth2(o: OAuth2Credentials): OAuth2Credentials {
+  checkUrl('https.oauth2.tokenUrl', o.tokenUrl);
+  for (const field of ['clientId', 'clientSecret'] as const) {
+    if (!o[field]) throw new InvalidInputError(`https.oauth2.${field} must not be empty`);
+    checkLength(`https.oauth2.${field}`, o[field]);
+  }
+  if (o.scope) checkHeaderValue('https.oauth2.scope', o.scope);
+  return { tokenUrl: o.tokenUrl, clientId: o.clientId, clientSecret: o.clientSecret, scope: o.scope || null };
+}
+
+function checkHeaderValue(field: string, value: string): void {
+  checkLength(field, value);
+  const unsendable = headerValueProblem(field, value);
+  if (unsendable) throw new InvalidInputError(unsendable);
 }
 
 function validatePostgres(s: PostgresSecrets): PostgresSecrets {

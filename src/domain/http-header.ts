@@ -1,3 +1,10 @@
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** A header name is an RFC 9110 token. */
+export function isHeaderName(name: string): boolean {
+  return TOKEN.test(name);
+}
+
 /**
  * Why `value` cannot be sent as an HTTP header value, or null when it can. A field value
  * (RFC 9110 section 5.5) is visible ASCII, spaces, tabs and Latin-1 text: control characters (CR

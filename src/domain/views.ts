@@ -30,6 +30,7 @@ export interface WebhookView {
   key: string;
   name: string;
   direction: WebhookDirection;
+  required: boolean;
   connectionConfigId: string;
 }
 
@@ -48,5 +49,5 @@ export interface Page<T> {
 export const CONNECTION_COLUMNS = `id, key, name, connection_type as "connectionType", access, disabled, description,
   has_secrets as "hasSecrets", created_at as "createdAt", updated_at as "updatedAt"`;
 export const POLICY_COLUMNS = `id, key, name, created_at as "createdAt", updated_at as "updatedAt"`;
-export const WEBHOOK_COLUMNS = `id, policy_id as "policyId", phase, position as "order", key, name, direction,
+export const WEBHOOK_COLUMNS = `id, policy_id as "policyId", phase, position as "order", key, name, direction, required,
   connection_config_id as "connectionConfigId"`;

@@ -14,6 +14,8 @@ export interface WebhookInput {
   name?: string | null;
   direction: WebhookDirection;
   connectionConfigKey: string;
+  /** Default true. */
+  required?: boolean | null;
 }
 
 export interface WebhookPatch {
@@ -21,6 +23,7 @@ export interface WebhookPatch {
   direction?: WebhookDirection | null;
   connectionConfigKey?: string | null;
   order?: number | null;
+  required?: boolean | null;
 }
 
 const PHASE_LABEL: Record<WebhookPhase, string> = { pre: 'pre-execution', post: 'post-execution' };
@@ -48,8 +51,9 @@ export async function setWebhooks(
     const connections = await resolveHttpsConnections(tx, items.map((i) => i.connectionConfigKey));
     const byKey = new Map(webhooks.map((w) => [w.key, w]));
     for (const w of webhooks) if (!keys.includes(w.key)) tx.remove(w);
-    const result = items.map(({ key, name, direction, order, connectionConfigKey }) => {
-      const fields = { name, direction, order, connectionConfig: tx.getReference(ConnectionConfig, connections.get(connectionConfigKey)!) };
+    const result = items.map(({ key, name, direction, order, connectionConfigKey, required }) => {
+      const connectionConfig = tx.getReference(ConnectionConfig, connections.get(connectionConfigKey)!);
+      const fields = { name, direction, order, connectionConfig, required: required ?? true };
       const existing = byKey.get(key);
       return existing ? tx.assign(existing, fields) : tx.create(PolicyWebhook, { ...fields, policy, phase, key });
     });
@@ -80,6 +84,7 @@ export async function patchWebhook(
       target.name = name;
     }
     if (patch.direction) target.direction = patch.direction;
+    if (patch.required !== undefined && patch.required !== null) target.required = patch.required;
     if (patch.connectionConfigKey !== undefined && patch.connectionConfigKey !== null) {
       const connections = await resolveHttpsConnections(tx, [patch.connectionConfigKey]);
       target.connectionConfig = tx.getReference(ConnectionConfig, connections.get(patch.connectionConfigKey)!);
@@ -121,7 +126,7 @@ async function lockPolicyWithPhaseWebhooks(
 function viewOf(w: PolicyWebhook): WebhookView {
   return {
     id: w.id, policyId: w.policy.id, phase: w.phase, order: w.order, key: w.key, name: w.name,
-    direction: w.direction, connectionConfigId: w.connectionConfig.id,
+    direction: w.direction, required: w.required, connectionConfigId: w.connectionConfig.id,
   };
 }
 

@@ -1,22 +1,23 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from 'undici';
+import type { HttpsSecrets, OAuth2Credentials } from '../domain/connection-secrets';
 import { headerValueProblem } from '../domain/http-header';
 import { parseWebhookUrl } from '../domain/webhook-url';
 import { guardedLookup } from './address-guard';
-import { postOnce, type AttemptResponse } from './http-attempt';
+import { failure, postOnce, type AttemptResponse } from './http-attempt';
+import { OAuth2TokenCache, parseTokenAnswer, tokenRequest, type FetchedToken, type TokenFailure } from './oauth2-tokens';
+import { responseExcerpt } from './response-excerpt';
 import { backoffDelayMs, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_MAX_MS } from './retry-policy';
 import { signatureHeaders } from './webhook-signature';
 
-export interface WebhookTarget {
-  url: string;
-  authorization: string;
-  signingSecret?: string | null;
-}
+export type WebhookTarget = HttpsSecrets;
 
 export interface DeliveryRequest {
   target: WebhookTarget;
-  /** The wire-format JSON body; serialised once, so every attempt sends the same bytes. */
+  /** OAuth2 tokens are kept per connection (and per credentials, which is all a call without it is keyed by). */
+  connectionId?: string;
+  /** The wire-format JSON body; each attempt adds `timestamp` (its time, ISO 8601 UTC) and is signed afresh. */
   body: Record<string, unknown>;
   /** Extra headers (reply-to, reply-to-token); they cannot replace the ones the dispatcher sets. */
   headers?: Record<string, string>;
@@ -33,6 +34,9 @@ export interface AttemptRecord {
   error: string | null;
   durationMs: number;
   willRetry: boolean;
+  /** The response body's first bytes for the delivery log (see responseExcerpt). */
+  responseExcerpt: string | null;
+  responseContentType: string | null;
 }
 
 /**
@@ -66,13 +70,19 @@ export type OnAttempt = (attempt: AttemptRecord) => Promise<void>;
 
 const RESERVED_HEADERS = ['content-type', 'authorization', 'webhook-id', 'webhook-timestamp', 'webhook-signature'];
 
-/** Outbound webhook calls: one keep-alive agent, a timeout and size cap per call, retries with backoff. */
+/** One per process: every dispatcher of the process shares its OAuth2 tokens. */
+const processTokens = new OAuth2TokenCache();
+
+/**
+ * Outbound webhook calls: one keep-alive agent, a timeout and size cap per call, retries with
+ * backoff; OAuth2 tokens are fetched through the same agent, so the same address guard.
+ */
 export class Dispatcher {
   private readonly agent: Agent;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
 
-  constructor(private readonly options: DispatcherOptions) {
+  constructor(private readonly options: DispatcherOptions, private readonly tokens: OAuth2TokenCache = processTokens) {
     if (!(options.maxAttempts >= 1) || !(options.timeoutMs > 0) || !(options.maxResponseBytes >= 0)) {
       throw new Error('Dispatcher needs maxAttempts >= 1, timeoutMs > 0 and maxResponseBytes >= 0');
     }
@@ -90,12 +100,13 @@ export class Dispatcher {
    * awaited after every attempt, before any wait; if it throws, deliver stops and rejects with it.
    */
   async deliver(request: DeliveryRequest, onAttempt?: OnAttempt): Promise<DeliveryResult> {
-    const payload = Buffer.from(JSON.stringify(request.body), 'utf8');
-    const target = parseWebhookUrl(request.target.url);
+    const target = parseTargetUrl(request.target.url, 'webhook URL');
     const attempts: AttemptRecord[] = [];
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
-      const response = target instanceof URL ? await this.attempt(target, request, payload) : refused(`webhook URL ${target.problem}`);
+      const { response, token } = typeof target === 'string'
+        ? { response: failure(target, false), token: null }
+        : await this.attemptOnce(request, target);
       const willRetry = response.retryable && attempt < this.options.maxAttempts;
       const record: AttemptRecord = {
         attempt,
@@ -104,6 +115,8 @@ export class Dispatcher {
         error: response.error,
         durationMs: Math.round(performance.now() - started),
         willRetry,
+        responseExcerpt: responseExcerpt(response.head, secretValues(request, token)),
+        responseContentType: response.contentType,
       };
       attempts.push(record);
       if (onAttempt) await onAttempt(record);
@@ -116,36 +129,78 @@ export class Dispatcher {
     return this.agent.close();
   }
 
-  private attempt(target: URL, request: DeliveryRequest, payload: Buffer): Promise<AttemptResponse> {
-    const headers = this.headersFor(request, payload);
-    const unsendable = unsendableHeader(headers);
-    return unsendable ? Promise.resolve(refused(unsendable)) : postOnce(this.agent, target, headers, payload, this.options);
+  /** One POST with a fresh timestamp; with OAuth2, a 401 gets a new token and one more POST. */
+  private async attemptOnce(request: DeliveryRequest, url: URL): Promise<{ response: AttemptResponse; token: string | null }> {
+    const oauth2 = request.target.oauth2;
+    let token: string | null = null;
+    if (oauth2) {
+      const got = await this.tokens.get(request.connectionId ?? '', oauth2, (c) => this.fetchToken(c));
+      if ('error' in got) return { response: failure(got.error, got.retryable), token: null };
+      token = got.token;
+    }
+    const at = new Date();
+    const payload = Buffer.from(JSON.stringify({ ...request.body, timestamp: at.toISOString() }), 'utf8');
+    const response = await this.post(url, request, payload, at, token);
+    if (!(oauth2 && token && response.status === 401)) return { response, token };
+    this.tokens.invalidate(request.connectionId ?? '', oauth2, token);
+    const again = await this.tokens.get(request.connectionId ?? '', oauth2, (c) => this.fetchToken(c));
+    if ('error' in again) return { response: failure(again.error, again.retryable), token };
+    return { response: await this.post(url, request, payload, at, again.token), token: again.token };
   }
 
-  private headersFor(request: DeliveryRequest, payload: Buffer): Record<string, string> {
+  private post(url: URL, request: DeliveryRequest, payload: Buffer, at: Date, token: string | null): Promise<AttemptResponse> {
+    const headers = this.headersFor(request, payload, at, token);
+    const unsendable = unsendableHeader(headers);
+    return unsendable ? Promise.resolve(failure(unsendable, false)) : postOnce(this.agent, url, headers, payload, this.options);
+  }
+
+  private async fetchToken(credentials: OAuth2Credentials): Promise<FetchedToken | TokenFailure> {
+    const url = parseTargetUrl(credentials.tokenUrl, 'OAuth2 tokenUrl');
+    if (typeof url === 'string') return { error: url, retryable: false };
+    const { headers, body } = tokenRequest(credentials);
+    return parseTokenAnswer(await postOnce(this.agent, url, headers, body, this.options));
+  }
+
+  private headersFor(request: DeliveryRequest, payload: Buffer, at: Date, token: string | null): Record<string, string> {
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers ?? {})) {
+    const extra = [...Object.entries(request.headers ?? {}), ...(request.target.headers ?? []).map((h) => [h.name, h.value])];
+    for (const [name, value] of extra) {
       if (!RESERVED_HEADERS.includes(name.toLowerCase())) headers[name.toLowerCase()] = value;
     }
     headers['content-type'] = 'application/json';
-    if (request.target.authorization) headers.authorization = request.target.authorization;
+    const authorization = token ? `Bearer ${token}` : request.target.authorization;
+    if (authorization) headers.authorization = authorization;
     headers['webhook-id'] = request.deliveryId;
     const secret = request.target.signingSecret;
-    return secret ? { ...headers, ...signatureHeaders(secret, request.deliveryId, payload) } : headers;
+    return secret ? { ...headers, ...signatureHeaders(secret, request.deliveryId, payload, at) } : headers;
   }
 }
 
-/** A failure retrying cannot fix: a bad URL, a header value that cannot be sent. */
-function refused(error: string): AttemptResponse {
-  return { status: null, body: null, error, retryable: false, retryAfterMs: null };
+/** The URL, or why it cannot be called (without echoing it: it may carry a token in its query). */
+function parseTargetUrl(raw: string, what: string): URL | string {
+  const url = parseWebhookUrl(raw);
+  return url instanceof URL ? url : `${what} ${url.problem}`;
 }
 
+/** A header value that cannot be sent (e.g. stored before values were checked) is a failure retrying cannot fix. */
 function unsendableHeader(headers: Record<string, string>): string | null {
   for (const [name, value] of Object.entries(headers)) {
     const problem = headerValueProblem(`the ${name} header`, value);
     if (problem) return problem;
   }
   return null;
+}
+
+/** Every secret a call carried, for redacting what the receiver echoes; values under 4 characters would redact noise. */
+function secretValues(request: DeliveryRequest, token: string | null): string[] {
+  const t = request.target;
+  const authorization = t.authorization ?? '';
+  const values = [
+    t.url, authorization, authorization.slice(authorization.indexOf(' ') + 1), t.signingSecret, token,
+    t.oauth2?.clientId, t.oauth2?.clientSecret, t.oauth2?.tokenUrl,
+    ...(t.headers ?? []).map((h) => h.value), ...Object.values(request.headers ?? {}),
+  ];
+  return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
 }
 
 function finalResult(last: AttemptResponse, attempts: AttemptRecord[]): DeliveryResult {

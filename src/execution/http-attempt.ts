@@ -7,6 +7,9 @@ import { isRetryableStatus, parseRetryAfterMs } from './retry-policy';
 export interface AttemptResponse {
   status: number | null;
   body: string | null;
+  /** The body's first HEAD_BYTES bytes, also when the body broke the size cap; for the delivery log. */
+  head: Buffer | null;
+  contentType: string | null;
   error: string | null;
   retryable: boolean;
   retryAfterMs: number | null;
@@ -18,7 +21,14 @@ export interface AttemptLimits {
   allowPrivateNetworks: boolean;
 }
 
-class ResponseTooLarge extends Error {}
+/** Enough of the body to cut a 2 KB excerpt from after redacting secrets of up to 16 KB. */
+const HEAD_BYTES = 18 * 1024;
+
+class ResponseTooLarge extends Error {
+  constructor(readonly head: Buffer | null) {
+    super('response too large');
+  }
+}
 
 /**
  * POSTs once through the keep-alive agent. The timeout covers the whole exchange (connect,
@@ -29,7 +39,7 @@ export async function postOnce(
   agent: UndiciDispatcher,
   url: URL,
   headers: Record<string, string>,
-  payload: Buffer,
+  payload: Buffer | string,
   limits: AttemptLimits,
 ): Promise<AttemptResponse> {
   if (!limits.allowPrivateNetworks) {
@@ -51,15 +61,17 @@ export async function postOnce(
       signal: abort.signal,
     });
     const status = response.statusCode;
-    let body: string;
+    const contentType = firstHeader(response.headers['content-type']);
+    let body: Buffer;
     try {
       body = await readCapped(response.body, response.headers['content-length'], limits.maxResponseBytes);
     } catch (error) {
       if (!(error instanceof ResponseTooLarge)) throw error;
       const tooLarge = `answered ${status} with a body over ${limits.maxResponseBytes} bytes`;
-      return { status, body: null, error: tooLarge, retryable: isRetryableStatus(status), retryAfterMs: null };
+      return { status, body: null, head: error.head, contentType, error: tooLarge, retryable: isRetryableStatus(status), retryAfterMs: null };
     }
-    return describeStatus(status, body, response.headers['retry-after']);
+    const received = { status, body: body.toString('utf8'), head: body.subarray(0, HEAD_BYTES), contentType };
+    return { ...received, ...describeStatus(status, response.headers['retry-after']) };
   } catch (error) {
     if (abort.signal.aborted || isUndiciTimeout(error)) return failure(`timed out after ${limits.timeoutMs} ms`, true);
     return describeNetworkError(error as NodeJS.ErrnoException);
@@ -78,30 +90,34 @@ export function statusProblem(status: number): string {
   return isRedirect(status) ? `answered ${status}; redirects are not followed` : `answered ${status}`;
 }
 
-function describeStatus(status: number, body: string, retryAfter: string | string[] | undefined): AttemptResponse {
-  if (status >= 200 && status < 300) return { status, body, error: null, retryable: false, retryAfterMs: null };
+function describeStatus(status: number, retryAfter: string | string[] | undefined): Pick<AttemptResponse, 'error' | 'retryable' | 'retryAfterMs'> {
+  if (status >= 200 && status < 300) return { error: null, retryable: false, retryAfterMs: null };
   const retryable = isRetryableStatus(status);
-  const error = statusProblem(status);
-  return { status, body, error, retryable, retryAfterMs: retryable ? parseRetryAfterMs(retryAfter) : null };
+  return { error: statusProblem(status), retryable, retryAfterMs: retryable ? parseRetryAfterMs(retryAfter) : null };
+}
+
+function firstHeader(value: string | string[] | undefined): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first ? first.slice(0, 255) : null;
 }
 
 /** Reads at most `limit` bytes; a longer body stops the read and drops the connection. */
-async function readCapped(body: Readable, contentLength: string | string[] | undefined, limit: number): Promise<string> {
+async function readCapped(body: Readable, contentLength: string | string[] | undefined, limit: number): Promise<Buffer> {
   if (Number(contentLength) > limit) {
     body.destroy();
-    throw new ResponseTooLarge();
+    throw new ResponseTooLarge(null);
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
+    chunks.push(chunk as Buffer);
     if (size > limit) {
       body.destroy();
-      throw new ResponseTooLarge();
+      throw new ResponseTooLarge(Buffer.concat(chunks).subarray(0, HEAD_BYTES));
     }
-    chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** undici's own timers back ours up; whichever fires first, it is the same timeout. */
@@ -135,6 +151,6 @@ function describeNetworkError(error: NodeJS.ErrnoException): AttemptResponse {
   return failure(`network error: ${NETWORK_ERRORS[code] ?? 'request failed'} (${code})`, true);
 }
 
-function failure(error: string, retryable: boolean): AttemptResponse {
-  return { status: null, body: null, error, retryable, retryAfterMs: null };
+export function failure(error: string, retryable: boolean): AttemptResponse {
+  return { status: null, body: null, head: null, contentType: null, error, retryable, retryAfterMs: null };
 }

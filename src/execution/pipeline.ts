@@ -41,7 +41,7 @@ type StepResult = { go: true; identity: Identity } | { go: false };
 type Unit = { step: ExecutionStep; webhook: RunWebhook | null };
 
 /** A chain webhook that still exists. */
-type LiveWebhook = RunWebhook & { id: string; direction: WebhookDirection };
+type LiveWebhook = RunWebhook & { id: string; direction: WebhookDirection; required: boolean; connectionId: string; connectionKey: string };
 
 /**
  * Runs a request from its checkpoint to COMPLETE, PAUSED or ERROR. Delivery is at-least-once: a
@@ -111,19 +111,36 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
   if (!isLive(webhook)) return skipDeletedWebhook(ctx, webhook, identity);
   const { deps, em, run, writes, step, last } = ctx;
   const at: Checkpoint = { step, order: webhook.order };
-  const target = openTarget(ctx, webhook, at);
-  if (!target) return { go: false };
+  const next: Checkpoint = { step, order: webhook.order + 1 };
+  const attemptRow = (a: AttemptRecord, outcome: DeliveryOutcome = a.outcome as DeliveryOutcome): AttemptRow => ({
+    webhookId: webhook.id, webhookKey: webhook.key, connectionId: webhook.connectionId, phase: webhook.phase, attempt: a.attempt, outcome,
+    responseStatus: a.responseStatus, error: outcome === DeliveryOutcome.FAILED ? a.error : null, durationMs: a.durationMs,
+    responseExcerpt: a.responseExcerpt, responseContentType: a.responseContentType, createdAt: new Date(),
+  });
+  /** A required webhook fails the request there; an optional one leaves a FAILED row and the request goes on. */
+  const failed = (reason: string, final: AttemptRecord | undefined): StepResult => {
+    // A call refused before any attempt (no secrets, the address guard) still leaves one FAILED row.
+    const attempt = final ?? { attempt: 1, outcome: 'FAILED', responseStatus: null, error: null, durationMs: 0, willRetry: false, responseExcerpt: null, responseContentType: null };
+    const row = [{ ...attemptRow(attempt, DeliveryOutcome.FAILED), error: attempt.error ?? reason }];
+    if (!webhook.required) {
+      deps.logger.info({ requestId: run.requestId, webhook: webhook.key, reason }, 'optional webhook failed; the request goes on');
+      writes.queue(() => checkpoint(em, run, { attempts: row, next, sealedIdentity: null }, last));
+      return { go: true, identity };
+    }
+    deps.logger.info({ requestId: run.requestId, webhook: webhook.key, reason }, 'privacy request failed at a webhook');
+    writes.queueFinal(() => requests.fail(em, run, row, at, webhook.id, reason));
+    return { go: false };
+  };
+
+  const target = openTarget(deps, webhook);
+  if ('problem' in target) return failed(`webhook '${webhook.key}': ${target.problem}`, undefined);
   const pre = webhook.phase === WebhookPhase.PRE_EXECUTION;
   const issued = pre && webhook.direction === WebhookDirection.TWO_WAY
     ? deps.tokens.issue(run.requestId, webhook.id, deps.replyTokenTtlSeconds)
     : null;
-  const attemptRow = (a: AttemptRecord, outcome: DeliveryOutcome = a.outcome as DeliveryOutcome): AttemptRow => ({
-    webhookId: webhook.id, webhookKey: webhook.key, phase: webhook.phase, attempt: a.attempt, outcome, responseStatus: a.responseStatus,
-    error: outcome === DeliveryOutcome.FAILED ? a.error : null, durationMs: a.durationMs, createdAt: new Date(),
-  });
   const started = performance.now();
   const result = await deps.dispatcher.deliver(
-    { target, ...wireMessage(run, webhook, identity, issued?.token ?? null), deliveryId: randomUUID() },
+    { target, connectionId: webhook.connectionId, ...wireMessage(run, webhook, identity, issued?.token ?? null), deliveryId: randomUUID() },
     async (a) => {
       if (a.willRetry) writes.queueFinal(() => requests.logAttempts(em, run.requestId, [attemptRow(a)]));
     },
@@ -133,18 +150,10 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
   const outcome = answer.kind === 'failed' ? 'failed' : answer.kind === 'halt' ? 'halted' : 'delivered';
   deps.metrics?.webhookDeliveries.inc({ outcome });
   deps.metrics?.webhookDuration.observe({ outcome }, (performance.now() - started) / 1000);
+  if (answer.kind === 'failed') return failed(answer.reason, final);
 
-  if (answer.kind === 'failed') {
-    deps.logger.info({ requestId: run.requestId, webhook: webhook.key, reason: answer.reason }, 'privacy request failed at a webhook');
-    // A call refused before any attempt (e.g. by the address guard) still leaves one FAILED row.
-    const failed = final ?? { attempt: 1, outcome: 'FAILED', responseStatus: null, error: null, durationMs: 0, willRetry: false };
-    const row = [{ ...attemptRow(failed, DeliveryOutcome.FAILED), error: failed.error ?? answer.reason }];
-    writes.queueFinal(() => requests.fail(em, run, row, at, webhook.id, answer.reason));
-    return { go: false };
-  }
   const merged = Object.keys(answer.derived).length ? mergeIdentity(identity, answer.derived) : identity;
   const sealed = merged === identity ? null : deps.box.encryptJson(merged);
-  const next: Checkpoint = { step, order: webhook.order + 1 };
   if (answer.kind === 'halt' && issued) {
     const progress = { attempts: [attemptRow(final, DeliveryOutcome.HALTED)], next, sealedIdentity: sealed };
     writes.queueFinal(() => requests.pause(em, run, progress, { claims: issued.claims, hash: ReplyTokens.hash(issued.token) }));
@@ -162,24 +171,21 @@ function isLive(webhook: RunWebhook): webhook is LiveWebhook {
 function skipDeletedWebhook({ em, run, writes, step, last }: RunContext, webhook: RunWebhook, identity: Identity): StepResult {
   const skipped: AttemptRow = {
     webhookId: null, webhookKey: webhook.key, phase: webhook.phase, attempt: 0, outcome: DeliveryOutcome.SKIPPED,
-    responseStatus: null, error: 'the webhook was deleted before its turn', durationMs: 0, createdAt: new Date(),
+    connectionId: null, responseStatus: null, error: 'the webhook was deleted before its turn', durationMs: 0,
+    responseExcerpt: null, responseContentType: null, createdAt: new Date(),
   };
   writes.queue(() => checkpoint(em, run, { attempts: [skipped], next: { step, order: webhook.order + 1 }, sealedIdentity: null }, last));
   return { go: true, identity };
 }
 
-/** The connection's URL and Authorization; a missing or undecryptable secret fails the request here. */
-function openTarget({ em, run, writes, deps }: RunContext, webhook: LiveWebhook, at: Checkpoint): HttpsSecrets | null {
-  const fail = (reason: string) => {
-    writes.queueFinal(() => requests.fail(em, run, [], at, webhook.id, `webhook '${webhook.key}': ${reason}`));
-    return null;
-  };
-  if (!webhook.sealedSecrets) return fail(`connection '${webhook.connectionKey}' has no secrets`);
+/** The connection's URL and credentials, or why there are none to call with. */
+function openTarget(deps: PipelineDeps, webhook: LiveWebhook): HttpsSecrets | { problem: string } {
+  if (!webhook.sealedSecrets) return { problem: `connection '${webhook.connectionKey}' has no secrets` };
   try {
     return deps.secrets.open(webhook.sealedSecrets);
   } catch {
     // Retrying cannot help: the key is wrong or the stored value was altered.
-    return fail(`the secrets of connection '${webhook.connectionKey}' could not be decrypted`);
+    return { problem: `the secrets of connection '${webhook.connectionKey}' could not be decrypted` };
   }
 }
 
@@ -188,7 +194,7 @@ function checkpoint(em: EntityManager, run: ClaimedRun, progress: requests.Progr
   return last ? requests.complete(em, run, progress) : requests.saveProgress(em, run, progress);
 }
 
-/** Body and headers as ARCHITECTURE.md's wire format has them; reply-to only for two_way pre-execution calls. */
+/** Body (the dispatcher adds each attempt's timestamp) and headers as ARCHITECTURE.md's wire format has them; reply-to only for two_way pre-execution calls. */
 function wireMessage(run: ClaimedRun, webhook: LiveWebhook, identity: Identity, replyToken: string | null): Omit<DeliveryRequest, 'target' | 'deliveryId'> {
   return {
     body: {
@@ -198,6 +204,8 @@ function wireMessage(run: ClaimedRun, webhook: LiveWebhook, identity: Identity, 
       identity,
       policy_key: run.policyKey,
       webhook_key: webhook.key,
+      privacy_request_status: run.status.toLowerCase(),
+      external_id: run.externalId,
     },
     headers: replyToken ? { 'reply-to': `/privacy-request/${run.requestId}/resume`, 'reply-to-token': replyToken } : {} as Record<string, string>,
   };

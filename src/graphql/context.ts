@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessTokenClaims } from '../domain/access-tokens';
 import type { ClientAccess } from '../domain/client-access';
 import type { SecretBox } from '../domain/crypto';
+import type { TestCall } from '../domain/connection-test';
 import type { Logger } from '../logger';
 import type { CostBudget } from './limits';
 import { createLoaders, type Loaders } from './loaders';
@@ -10,6 +11,8 @@ import { createLoaders, type Loaders } from './loaders';
 export interface Context {
   em: EntityManager;
   box: SecretBox;
+  /** Makes testConnectionConfig's call. */
+  testCall: TestCall;
   loaders: Loaders;
   requestId: string;
   logger: Logger;
@@ -24,6 +27,7 @@ export interface Context {
 export interface ContextServices {
   em: EntityManager;
   box: SecretBox;
+  testCall: TestCall;
   logger: Logger;
   clients: ClientAccess;
 }
@@ -40,6 +44,7 @@ export function createContext(
       return (em ??= services.em.fork());
     },
     box: services.box,
+    testCall: services.testCall,
     get loaders() {
       return (loaders ??= createLoaders(this.em));
     },

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { findConnectionHealth, type ConnectionHealthView } from '../domain/connection-health';
 import { findConnectionsByIds, findConnectionsUsedByPolicies } from '../domain/connections';
 import { WebhookPhase } from '../domain/enums';
 import { findPoliciesByIds } from '../domain/policies';
@@ -26,6 +27,7 @@ export function createLoaders(em: EntityManager) {
       const byId = new Map((await findConnectionsByIds(em, ids)).map((c) => [c.id, c]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    healthByConnectionId: new DataLoader<string, ConnectionHealthView>((ids) => findConnectionHealth(em, ids)),
     policyById: new DataLoader<string, PolicyView | null>(async (ids) => {
       const byId = new Map((await findPoliciesByIds(em, ids)).map((p) => [p.id, p]));
       return ids.map((id) => byId.get(id) ?? null);

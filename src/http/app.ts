@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { constants as zlib } from 'node:zlib';
 import { ClientAccess } from '../domain/client-access';
+import type { TestCall } from '../domain/connection-test';
 import type { SecretBox } from '../domain/crypto';
 import { createContext, type Context } from '../graphql/context';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
@@ -34,6 +35,8 @@ export interface AppDeps {
   schema: GraphQLSchema;
   em: EntityManager;
   box: SecretBox;
+  /** Makes testConnectionConfig's call. */
+  testCall: TestCall;
   logger: Logger;
   introspection: boolean;
   bodyLimit?: string | number;
@@ -79,7 +82,7 @@ export async function createApp(deps: AppDeps) {
   });
   await apollo.start();
   const clients = new ClientAccess(deps.em, deps.tokens.root.clientId);
-  const services = { em: deps.em, box: deps.box, logger: deps.logger, clients };
+  const services = { em: deps.em, box: deps.box, testCall: deps.testCall, logger: deps.logger, clients };
 
   const app = express();
   app.disable('x-powered-by');

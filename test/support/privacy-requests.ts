@@ -7,6 +7,8 @@ export interface HookSpec {
   /** Receiver base URL; the connection POSTs to `${url}/${key}`. */
   url: string;
   authorization?: string;
+  /** Default true (as the API has it). */
+  required?: boolean;
 }
 
 export const REQUEST_FIELDS = `id externalId status failedStep failureReason createdAt startedAt pausedAt finishedAt
@@ -28,7 +30,9 @@ export async function setUpPolicy(t: TestServer, policyKey: string, pre: HookSpe
     }
   }
   dataOf(await t.gql(`mutation($input: [PolicyInput!]!) { upsertPolicies(input: $input) { key } }`, { input: [{ key: policyKey, name: policyKey }] }));
-  const webhooks = (list: HookSpec[]) => list.map((h) => ({ key: h.key, direction: h.direction, connectionConfigKey: `${policyKey}-${h.key}` }));
+  const webhooks = (list: HookSpec[]) => list.map((h) => ({
+    key: h.key, direction: h.direction, connectionConfigKey: `${policyKey}-${h.key}`, ...(h.required === undefined ? {} : { required: h.required }),
+  }));
   dataOf(await t.gql(`mutation($p: String!, $w: [WebhookInput!]!) { setPreWebhooks(policyKey: $p, webhooks: $w) { key } }`, { p: policyKey, w: webhooks(pre) }));
   dataOf(await t.gql(`mutation($p: String!, $w: [WebhookInput!]!) { setPostWebhooks(policyKey: $p, webhooks: $w) { key } }`, { p: policyKey, w: webhooks(post) }));
 }

@@ -73,3 +73,26 @@ export async function startRequestReceiver(responder: Responder = () => ({})): P
     },
   };
 }
+
+export interface KeyedReceiver extends RequestReceiver {
+  /** Answers by webhook key (the path's last segment); default 200 {"halt": false}. */
+  answers: Record<string, Responder>;
+  /** The calls made for this privacy request, in order. */
+  callsOf(requestId: string): ReceivedCall[];
+  /** Forgets the answers and the calls (for beforeEach). */
+  reset(): void;
+}
+
+/** A request receiver whose answers are set per webhook key. */
+export async function startKeyedReceiver(): Promise<KeyedReceiver> {
+  const answers: Record<string, Responder> = {};
+  const receiver = await startRequestReceiver((call) => (answers[call.path.slice(1)] ?? (() => ({ body: { halt: false } })))(call));
+  return Object.assign(receiver, {
+    answers,
+    callsOf: (requestId: string) => receiver.calls.filter((c) => c.body?.privacy_request_id === requestId),
+    reset() {
+      for (const key of Object.keys(answers)) delete answers[key];
+      receiver.calls.length = 0;
+    },
+  });
+}

@@ -36,6 +36,10 @@ export class PolicyWebhook {
   @Enum({ items: () => WebhookDirection })
   direction!: WebhookDirection;
 
+  /** When false, a failed call is recorded and the request goes on. */
+  @Property({ type: 'boolean', default: true })
+  required: boolean = true;
+
   @ManyToOne(() => ConnectionConfig, { deleteRule: 'restrict' })
   @Index({ name: 'policy_webhook_connection_config_idx' })
   connectionConfig!: ConnectionConfig;

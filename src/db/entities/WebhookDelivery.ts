@@ -10,6 +10,7 @@ import { PrivacyRequest } from './PrivacyRequest';
  */
 @Entity({ tableName: 'webhook_delivery' })
 @Index({ name: 'webhook_delivery_request_idx', properties: ['privacyRequest', 'seq'] })
+@Index({ name: 'webhook_delivery_connection_health_idx', properties: ['connectionConfigId', 'outcome', 'createdAt'] })
 export class WebhookDelivery {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -23,6 +24,10 @@ export class WebhookDelivery {
 
   @ManyToOne(() => PolicyWebhook, { nullable: true, deleteRule: 'set null' })
   webhook?: PolicyWebhook | null;
+
+  /** The webhook's connection at the time of the call; kept when the webhook is deleted, for health. */
+  @Property({ type: 'uuid', nullable: true })
+  connectionConfigId?: string | null;
 
   @Enum({ items: () => WebhookPhase })
   phase!: WebhookPhase;
@@ -41,6 +46,13 @@ export class WebhookDelivery {
 
   @Property({ type: 'text', nullable: true })
   error?: string | null;
+
+  /** The response body's first bytes (at most 2 KB), text only, with the connection's secrets redacted. */
+  @Property({ type: 'text', nullable: true })
+  responseExcerpt?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  responseContentType?: string | null;
 
   @Property({ type: 'integer' })
   durationMs!: number;

@@ -9,9 +9,12 @@ export function existingWebhook(id: string): string {
 }
 
 // The webhook may have been deleted during the call: its delivery is kept, with webhook_id null.
-const INSERT_ATTEMPTS = `insert into webhook_delivery (id, privacy_request_id, webhook_id, webhook_key, phase, attempt, outcome, response_status, error, duration_ms, created_at)
-  select gen_random_uuid(), ?::uuid, ${existingWebhook('a."webhookId"')}, a."webhookKey", a.phase, a.attempt, a.outcome, a."responseStatus", a.error, a."durationMs", a."createdAt"
-  from json_to_recordset(?::json) as a("webhookId" uuid, "webhookKey" text, phase text, attempt int, outcome text, "responseStatus" int, error text, "durationMs" int, "createdAt" timestamptz)`;
+const INSERT_ATTEMPTS = `insert into webhook_delivery (id, privacy_request_id, webhook_id, webhook_key, connection_config_id, phase, attempt, outcome,
+    response_status, error, duration_ms, response_excerpt, response_content_type, created_at)
+  select gen_random_uuid(), ?::uuid, ${existingWebhook('a."webhookId"')}, a."webhookKey", a."connectionId", a.phase, a.attempt, a.outcome,
+    a."responseStatus", a.error, a."durationMs", a."responseExcerpt", a."responseContentType", a."createdAt"
+  from json_to_recordset(?::json) as a("webhookId" uuid, "webhookKey" text, "connectionId" uuid, phase text, attempt int, outcome text,
+    "responseStatus" int, error text, "durationMs" int, "responseExcerpt" text, "responseContentType" text, "createdAt" timestamptz)`;
 
 /** Attempts that will be retried are logged at once, so the log shows them while the call goes on. */
 export async function logAttempts(em: EntityManager, requestId: string, attempts: AttemptRow[]): Promise<void> {

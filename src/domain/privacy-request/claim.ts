@@ -19,7 +19,7 @@ export async function claim(em: EntityManager, job: RunJobPayload): Promise<(Cla
     from: 'policy p, before',
     and: { sql: 'p.id = r.policy_id', params: [] },
     returning: `r.id as "requestId", r.run_id as "runId", r.policy_id as "policyId", p.key as "policyKey",
-      r.identity as "sealedIdentity", r.next_step as "nextStep", r.next_position as "nextOrder", before.first`,
+      r.status, r.external_id as "externalId", r.identity as "sealedIdentity", r.next_step as "nextStep", r.next_position as "nextOrder", before.first`,
     withChanged: `fixed as (
        insert into chain_step (privacy_request_id, phase, position, webhook_id, webhook_key)
        select c."requestId", w.phase, w.position, w.id, w.key from changed c join policy_webhook w on w.policy_id = c."policyId"
@@ -30,9 +30,9 @@ export async function claim(em: EntityManager, job: RunJobPayload): Promise<(Cla
        union all
        select s.phase, s.position, s.webhook_id, s.webhook_key from chain_step s join changed c on s.privacy_request_id = c."requestId"
      )`,
-    select: `select c."requestId", c."runId", c."policyId", c."policyKey", c."sealedIdentity", c."nextStep", c."nextOrder", coalesce((
+    select: `select c."requestId", c."runId", c."policyId", c."policyKey", c.status, c."externalId", c."sealedIdentity", c."nextStep", c."nextOrder", coalesce((
        select json_agg(json_build_object('id', w.id, 'key', s.webhook_key, 'phase', s.phase, 'order', s.position,
-         'direction', w.direction, 'connectionKey', cc.key, 'sealedSecrets', cc.secrets) order by s.phase desc, s.position)
+         'direction', w.direction, 'required', w.required, 'connectionId', cc.id, 'connectionKey', cc.key, 'sealedSecrets', cc.secrets) order by s.phase desc, s.position)
        from steps s left join policy_webhook w on w.id = s.webhook_id left join connection_config cc on cc.id = w.connection_config_id
      ), '[]'::json) as webhooks
      from changed c`,

@@ -7,6 +7,9 @@ export interface ClaimedRun {
   runId: string;
   policyId: string;
   policyKey: string;
+  /** At the claim, so IN_PROCESSING; the wire format's privacy_request_status in lower case. */
+  status: string;
+  externalId: string | null;
   sealedIdentity: string;
   nextStep: ExecutionStep;
   nextOrder: number;
@@ -20,6 +23,9 @@ export interface RunWebhook {
   /** Its order in the chain's phase, which the checkpoint counts in (the column is position: ORDER is an SQL keyword). */
   order: number;
   direction: WebhookDirection | null;
+  /** False: a failed call is recorded and the run goes on. */
+  required: boolean | null;
+  connectionId: string | null;
   connectionKey: string | null;
   sealedSecrets: string | null;
 }
@@ -31,7 +37,12 @@ export interface Checkpoint {
 }
 
 /** One attempt of a webhook call, as webhook_delivery logs it. */
-export type AttemptRow = Omit<WebhookDeliveryView, 'id' | 'privacyRequestId' | 'webhookId' | 'createdAt'> & { webhookId: string | null; createdAt: Date };
+export type AttemptRow = Omit<WebhookDeliveryView, 'id' | 'privacyRequestId' | 'webhookId' | 'createdAt'> & {
+  webhookId: string | null;
+  /** Kept on the row for connection health, also after the webhook is deleted. */
+  connectionId: string | null;
+  createdAt: Date;
+};
 
 /** What a unit of the run moves forward: the attempts it made, the next checkpoint, the identity if it changed. */
 export interface Progress {

@@ -30,6 +30,8 @@ export interface WebhookDeliveryView {
   responseStatus: number | null;
   error: string | null;
   durationMs: number;
+  responseExcerpt: string | null;
+  responseContentType: string | null;
   createdAt: Date;
 }
 
@@ -48,7 +50,8 @@ export const REQUEST_COLUMNS = `id, external_id as "externalId", policy_id as "p
   finished_at as "finishedAt", (extract(epoch from created_at) * 1000000)::bigint::text as "createdMicros"`;
 
 export const DELIVERY_COLUMNS = `id, privacy_request_id as "privacyRequestId", webhook_id as "webhookId", webhook_key as "webhookKey", phase, attempt, outcome,
-  response_status as "responseStatus", error, duration_ms as "durationMs", created_at as "createdAt"`;
+  response_status as "responseStatus", error, duration_ms as "durationMs", response_excerpt as "responseExcerpt",
+  response_content_type as "responseContentType", created_at as "createdAt"`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -22,13 +22,46 @@ export class ConnectionConfigInput {
   description?: string | null;
 }
 
+@InputType({ description: 'One extra header sent with every call of an HTTPS connection; stored encrypted like the other secrets.' })
+export class HeaderInput {
+  @Field({ description: 'An HTTP token; Host, Content-Length, Content-Type, Transfer-Encoding, Connection, Authorization, reply-to, reply-to-token and webhook-* are refused.' })
+  name!: string;
+
+  @Field({ description: 'One line, without control characters.' })
+  value!: string;
+}
+
+@InputType({ description: 'OAuth 2.0 client credentials the server uses to get a bearer token for its calls to the connection.' })
+export class OAuth2ClientCredentialsInput {
+  @Field({ description: 'The token endpoint; it is called through the same address guard, timeout and size cap as webhooks.' })
+  tokenUrl!: string;
+
+  @Field({ description: 'Sent with clientSecret as HTTP Basic credentials to tokenUrl.' })
+  clientId!: string;
+
+  @Field({ description: 'Never returned, logged or put into an error.' })
+  clientSecret!: string;
+
+  @Field(() => String, { nullable: true, description: 'Space-separated scopes to ask for; the endpoint\'s default when absent.' })
+  scope?: string | null;
+}
+
 @InputType({ description: 'Secrets of an HTTPS connection: where webhook calls go and how they authenticate.' })
 export class HttpsSecretsInput {
   @Field({ description: 'Absolute http(s) URL the webhook request is POSTed to; at most 4096 characters, without credentials in it.' })
   url!: string;
 
-  @Field({ description: 'Sent verbatim as the Authorization header; one line, at most 4096 characters.' })
-  authorization!: string;
+  @Field(() => String, { nullable: true, description: 'Sent verbatim as the Authorization header; one line, at most 4096 characters; not together with oauth2.' })
+  authorization?: string | null;
+
+  @Field(() => [HeaderInput], { nullable: true, description: 'Extra headers sent with every call (at most 20).' })
+  headers?: HeaderInput[] | null;
+
+  @Field(() => OAuth2ClientCredentialsInput, {
+    nullable: true,
+    description: 'Get a bearer token with these client credentials and send it as the Authorization header; not together with authorization.',
+  })
+  oauth2?: OAuth2ClientCredentialsInput | null;
 
   @Field(() => String, {
     nullable: true,

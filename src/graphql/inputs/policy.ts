@@ -23,6 +23,9 @@ export class WebhookInput {
 
   @Field({ description: 'Key of the HTTPS connection to call (NOT_FOUND when none has it; BAD_USER_INPUT for a POSTGRES one).' })
   connectionConfigKey!: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Default true: a failed call fails the request. False: it is recorded and the request goes on.' })
+  required?: boolean | null;
 }
 
 @InputType({ description: 'Changes to one webhook; absent or null members stay as they are.' })
@@ -35,6 +38,9 @@ export class WebhookPatch {
 
   @Field(() => String, { nullable: true, description: 'Key of another HTTPS connection to call.' })
   connectionConfigKey?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Make the webhook required (a failed call fails the request) or optional.' })
+  required?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: 'Move the webhook to this 0-based position; the others shift to keep 0..n-1.' })
   order?: number | null;

@@ -1,11 +1,13 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ConnectionHealthView } from '../../domain/connection-health';
 import { setConnectionSecrets } from '../../domain/connection-secrets';
 import { deleteConnectionConfig, findConnectionByKey, listConnectionConfigs, upsertConnectionConfigs } from '../../domain/connections';
 import type { ConnectionConfigView } from '../../domain/views';
+import { testConnection, type ConnectionTestResult } from '../../domain/connection-test';
 import type { Context } from '../context';
 import { Scope } from '../scopes';
 import { ConnectionConfigInput, ConnectionSecretsInput } from '../inputs/connection-config';
-import { ConnectionConfigConnection, ConnectionConfigType } from '../types/connection-config';
+import { ConnectionConfigConnection, ConnectionConfigType, ConnectionHealthType, ConnectionTestResultType } from '../types/connection-config';
 import { PageArgs, toConnection } from '../types/page';
 
 @Resolver(() => ConnectionConfigType)
@@ -49,6 +51,23 @@ export class ConnectionConfigResolver {
     @Arg('secrets', () => ConnectionSecretsInput, { description: 'The new secrets; they replace the old ones whole.' }) secrets: ConnectionSecretsInput,
   ): Promise<ConnectionConfigView> {
     return setConnectionSecrets(em, box, key, secrets);
+  }
+
+  @Authorized(Scope.CONNECTION_CREATE_OR_UPDATE)
+  @Mutation(() => ConnectionTestResultType, {
+    description: 'Call the connection\'s URL now with a signed test body ({"type": "test", ...}) and say what came back.',
+  })
+  testConnectionConfig(
+    @Ctx() { em, box, testCall }: Context,
+    @Arg('key', () => String, { description: "The connection's key." }) key: string,
+  ): Promise<ConnectionTestResult> {
+    return testConnection(em, box, testCall, key);
+  }
+
+  @Authorized(Scope.CONNECTION_READ)
+  @FieldResolver(() => ConnectionHealthType, { description: 'Delivery health, from the recorded attempts of the calls made through this connection.' })
+  health(@Root() connection: ConnectionConfigView, @Ctx() { loaders }: Context): Promise<ConnectionHealthView> {
+    return loaders.healthByConnectionId.load(connection.id);
   }
 
   @Authorized(Scope.CONNECTION_DELETE)

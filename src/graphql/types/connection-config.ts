@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AccessLevel, ConnectionType } from './enums';
 import { ConnectionOf } from './page';
 
@@ -33,6 +33,42 @@ export class ConnectionConfigType {
 
   @Field({ description: 'When it or its secrets last changed.' })
   updatedAt!: Date;
+}
+
+@ObjectType('ConnectionHealth', { description: 'Delivery health of a connection, from the recorded attempts of its webhooks\' calls.' })
+export class ConnectionHealthType {
+  @Field(() => Int, { description: 'Failed attempts since the last delivered one (retries count one each).' })
+  consecutiveFailures!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When an attempt was last delivered (a halting answer counts).' })
+  lastSuccessAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When an attempt last failed.' })
+  lastFailureAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the last failed attempt failed.' })
+  lastError!: string | null;
+
+  @Field(() => Int, { description: 'Attempts recorded in the last 24 hours.' })
+  attemptsLast24h!: number;
+
+  @Field(() => Int, { description: 'Failed attempts recorded in the last 24 hours.' })
+  failuresLast24h!: number;
+}
+
+@ObjectType('ConnectionTestResult', { description: "What a test call to a connection's URL did; nothing is stored." })
+export class ConnectionTestResultType {
+  @Field({ description: 'True when the receiver answered 2xx.' })
+  ok!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Null when no response arrived.' })
+  responseStatus!: number | null;
+
+  @Field(() => Int, { description: 'How long the call took, in milliseconds.' })
+  durationMs!: number;
+
+  @Field(() => String, { nullable: true, description: 'What went wrong, in words a person can act on; null when ok.' })
+  error!: string | null;
 }
 
 export const ConnectionConfigConnection = ConnectionOf('ConnectionConfig', ConnectionConfigType);

@@ -104,6 +104,15 @@ export class WebhookDeliveryType {
   @Field(() => Int, { description: 'How long the attempt took, in milliseconds.' })
   durationMs!: number;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The response body's first bytes (at most 2 KB) when it was text, with the connection's secrets replaced by [redacted].",
+  })
+  responseExcerpt!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The response's Content-Type header." })
+  responseContentType!: string | null;
+
   @Field({ description: 'When the attempt was logged.' })
   createdAt!: Date;
 }

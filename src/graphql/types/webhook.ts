@@ -19,6 +19,9 @@ export class PolicyWebhookType {
   @Field(() => WebhookPhase, { description: 'Before or after execution.' })
   phase!: WebhookPhase;
 
+  @Field({ description: 'When false, a failed call is recorded and the request goes on; when true (the default) it fails the request.' })
+  required!: boolean;
+
   @Field(() => Int, { description: "0-based position among the policy's webhooks of the same phase; always 0..n-1 without gaps." })
   order!: number;
 
