@@ -100,7 +100,7 @@ describe('request body', () => {
       body: JSON.stringify({ query: `{ policies { totalCount } } # ${padding}` }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
 

@@ -121,7 +121,7 @@ describe('listing and revoking API clients', () => {
     const revoked = dataOf(await t.gql(REVOKE, { id: client.clientId })).revokeApiClient;
     expect(revoked).toMatchObject({ clientId: client.clientId, revokedAt: expect.any(String) });
     const refused = await tokenRequest(client.clientId, client.clientSecret);
-    expect([refused.status, ((await refused.json()) as any).error]).toEqual([401, 'invalid_client']);
+    expect([refused.status, (await refused.json()).error]).toEqual([401, 'invalid_client']);
     expect(await graphqlStatus(client.token)).toBe(401); // this process revoked it: seen at once
     const listed = dataOf(await t.gql(LIST)).apiClients.find((c: any) => c.clientId === client.clientId);
     expect(listed.revokedAt).toBe(revoked.revokedAt);

@@ -25,7 +25,7 @@ async function graphqlWith(server: TestServer, authorization: string, query = '{
     headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify({ query }),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+  return { status: res.status, headers: res.headers, body: (await res.json()) };
 }
 
 describe('POST /oauth/token', () => {
@@ -72,9 +72,9 @@ describe('POST /oauth/token', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'client_credentials', client_id: [ROOT.client_id, 'x'], client_secret: ROOT.client_secret }),
     });
-    expect([twice.status, ((await twice.json()) as any).error]).toEqual([400, 'invalid_request']);
+    expect([twice.status, (await twice.json()).error]).toEqual([400, 'invalid_request']);
     const broken = await fetch(`${t.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"grant_type":' });
-    expect([broken.status, ((await broken.json()) as any).error]).toEqual([400, 'invalid_request']);
+    expect([broken.status, (await broken.json()).error]).toEqual([400, 'invalid_request']);
   });
 });
 

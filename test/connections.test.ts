@@ -108,7 +108,7 @@ describe('reading connections', () => {
   it('pages through all connections with cursors and a total count', async () => {
     const seen: string[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     for (;;) {
       const page: any = dataOf(await t.gql(
         `query($after: String) { connectionConfigs(first: 7, after: $after) { totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`,

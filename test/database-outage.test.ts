@@ -20,7 +20,7 @@ let dataDir: string;
 let port: number;
 let pg: EmbeddedPostgres | undefined;
 let serve: ChildProcess;
-let logLines: Record<string, any>[] = [];
+const logLines: Record<string, any>[] = [];
 let t: TestServer;
 let r: RequestReceiver;
 

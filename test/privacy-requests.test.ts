@@ -98,7 +98,7 @@ describe('reading privacy requests', () => {
     await createRequests(t, Array.from({ length: 12 }, (_, i) => ({ policyKey: 'empty', identity: { email: `page${i}@example.com` } })));
     const seen: any[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     for (;;) {
       const page: any = dataOf(await t.gql(
         `query($after: String) { privacyRequests(first: 5, after: $after) { totalCount edges { cursor node { id createdAt } } pageInfo { hasNextPage endCursor } } }`,

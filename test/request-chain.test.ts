@@ -40,7 +40,7 @@ async function pausedAtH(policyKey: string, pre: string[], post: string[] = []) 
   const call = r.calls.find((c) => c.body?.privacy_request_id === request.id)!;
   const resume = async () => {
     const res = await fetch(`${t.url}/privacy-request/${request.id}/resume`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${call.headers['reply-to-token']}` }, body: '{}',
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${String(call.headers['reply-to-token'])}` }, body: '{}',
     });
     expect(res.status).toBe(200);
     return waitForStatus(t, request.id, ['COMPLETE', 'ERROR']);

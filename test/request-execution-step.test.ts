@@ -29,7 +29,7 @@ beforeAll(async () => {
   r = await startRequestReceiver((call) => ({ body: call.path === '/lookup' ? { halt: false, derived_identity: { phone_number: '555-0142' } } : {} }));
   t = await startTestServer(); // API only; the worker below has the connector
   worker = await startWorker({
-    databaseUrl: t.server.orm.config.get('clientUrl')!,
+    databaseUrl: t.server.orm.config.get('clientUrl'),
     em: t.server.orm.em,
     box: new SecretBox(TEST_ENCRYPTION_KEY),
     logger: createLogger('silent'),

@@ -39,7 +39,7 @@ async function rootToken(server: RunningServer, clientId: string, clientSecret: 
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
   });
-  return { status: res.status, token: ((await res.json()) as any).access_token as string };
+  return { status: res.status, token: (await res.json()).access_token as string };
 }
 
 const graphiql = (server: RunningServer) => fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } }).then((r) => r.text());
@@ -125,7 +125,7 @@ describe('outside production without root credentials', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: 'mutation { createApiClient(scopes: ["policy:read"]) { clientId } }' }),
     });
-    expect(((await res.json()) as any).data.createApiClient.clientId).toMatch(/^dsr_/);
+    expect((await res.json()).data.createApiClient.clientId).toMatch(/^dsr_/);
   });
 });
 
@@ -147,7 +147,7 @@ describe('in production', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
     });
-    expect(((await res.json()) as any).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await res.json()).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('allows only the listed origins, not localhost', async () => {
@@ -168,7 +168,7 @@ describe('in production', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
       });
-      expect(((await res.json()) as any).data.__schema.queryType.name).toBe('Query');
+      expect((await res.json()).data.__schema.queryType.name).toBe('Query');
     } finally {
       await open.close();
     }

@@ -65,7 +65,7 @@ export function guardedLookup(hostname: string, options: LookupOptions, callback
     if (error) return callback(error, []);
     for (const { address } of addresses) {
       const kind = forbiddenAddressKind(address);
-      if (kind) return callback(new ForbiddenAddressError(hostname, address, kind) as NodeJS.ErrnoException, []);
+      if (kind) return callback(new ForbiddenAddressError(hostname, address, kind), []);
     }
     if (options.all) return callback(null, addresses);
     const [first] = addresses;

@@ -88,8 +88,8 @@ export function parseTokenAnswer(response: AttemptResponse): FetchedToken | Toke
   const who = 'OAuth2 token endpoint';
   let json: Record<string, unknown> | null = null;
   try {
-    const parsed = JSON.parse(response.body ?? '');
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed;
+    const parsed: unknown = JSON.parse(response.body ?? '');
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
   } catch {
     // not JSON: said below
   }

@@ -207,6 +207,6 @@ function wireMessage(run: ClaimedRun, webhook: LiveWebhook, identity: Identity, 
       privacy_request_status: run.status.toLowerCase(),
       external_id: run.externalId,
     },
-    headers: replyToken ? { 'reply-to': `/privacy-request/${run.requestId}/resume`, 'reply-to-token': replyToken } : {} as Record<string, string>,
+    headers: replyToken ? { 'reply-to': `/privacy-request/${run.requestId}/resume`, 'reply-to-token': replyToken } : {},
   };
 }

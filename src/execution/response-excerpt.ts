@@ -3,6 +3,7 @@ export const MAX_EXCERPT_BYTES = 2048;
 
 const REDACTED = '[redacted]';
 /** Control characters besides tab, newline and carriage return mark a body as not text. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const BINARY = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /**

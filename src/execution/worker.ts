@@ -33,7 +33,7 @@ export interface WorkerOptions {
   /** How often dead processes' jobs are looked for; recovery takes at most about this plus the poll interval. */
   sweepIntervalMs?: number;
   /** Called when the liveness connection breaks; the process must stop at once. */
-  onLivenessLost(err: unknown): void;
+  onLivenessLost: (err: unknown) => void;
   /** Job and webhook delivery metrics, when the process exposes any. */
   metrics?: Metrics;
 }

@@ -34,7 +34,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isDatabaseUnavailable(original)) {
     return { message: DATABASE_UNAVAILABLE, locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
-  const requestId = (original && typeof original === 'object' && requestIds.get(original)) || undefined;
+  const requestId = original && typeof original === 'object' ? requestIds.get(original) : undefined;
   return {
     message: `Internal server error${requestId ? ` (request id ${requestId})` : ''}`,
     locations: formatted.locations,

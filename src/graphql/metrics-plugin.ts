@@ -17,7 +17,10 @@ export function metricsPlugin<T extends object>(metrics: Metrics): ApolloServerP
             metrics.graphqlOperations.inc(labels);
           }
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          for (const error of errors ?? []) metrics.graphqlErrors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
+          for (const error of errors ?? []) {
+            const code = error.extensions?.code;
+            metrics.graphqlErrors.inc({ code: typeof code === 'string' ? code : 'UNKNOWN' });
+          }
         },
       };
     },

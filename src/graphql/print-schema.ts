@@ -2,4 +2,4 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from './schema';
 
 // `npm run schema` writes this to schema.graphql; CI compares it with what the code generates.
-buildSchema().then((schema) => process.stdout.write(`${printSchema(lexicographicSortSchema(schema))}\n`));
+void buildSchema().then((schema) => process.stdout.write(`${printSchema(lexicographicSortSchema(schema))}\n`));

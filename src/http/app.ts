@@ -11,6 +11,7 @@ import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { constants as zlib } from 'node:zlib';
+import type { AccessTokenClaims } from '../domain/access-tokens';
 import { ClientAccess } from '../domain/client-access';
 import type { TestCall } from '../domain/connection-test';
 import type { SecretBox } from '../domain/crypto';
@@ -135,7 +136,7 @@ export async function createApp(deps: AppDeps) {
     express.json({ limit: deps.bodyLimit ?? '1mb' }),
     graphqlRoute(
       apollo,
-      async (res, costBudget) => createContext(services, res.locals.requestId as string, res.locals.auth ?? null, costBudget),
+      async (res, costBudget) => createContext(services, res.locals.requestId as string, (res.locals.auth as AccessTokenClaims | undefined) ?? null, costBudget),
       deps.maxQueryCost,
     ),
   );

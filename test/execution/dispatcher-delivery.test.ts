@@ -119,7 +119,7 @@ test('onAttempt is awaited after each attempt, before the next attempt is sent, 
 
   expect(seen.map((s) => s.requestsWhenDone)).toEqual([1, 2, 3]);
   expect(result.attempts).toEqual(seen.map((s) => s.record));
-  expect(result.attempts.map(({ durationMs, responseExcerpt, responseContentType, ...rest }) => rest)).toEqual([
+  expect(result.attempts.map(({ durationMs: _durationMs, responseExcerpt: _responseExcerpt, responseContentType: _responseContentType, ...rest }) => rest)).toEqual([
     { attempt: 1, outcome: 'FAILED', responseStatus: 500, error: 'answered 500', willRetry: true },
     { attempt: 2, outcome: 'FAILED', responseStatus: 429, error: 'answered 429', willRetry: true },
     { attempt: 3, outcome: 'DELIVERED', responseStatus: 201, error: null, willRetry: false },

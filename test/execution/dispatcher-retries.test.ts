@@ -20,7 +20,7 @@ function delivery(url = receiver.url): DeliveryRequest {
 }
 
 /** What the retry rules decide; durations vary and excerpts have tests of their own. */
-const withoutDurations = (attempts: AttemptRecord[]) => attempts.map(({ durationMs, responseExcerpt, responseContentType, ...rest }) => rest);
+const withoutDurations = (attempts: AttemptRecord[]) => attempts.map(({ durationMs: _durationMs, responseExcerpt: _responseExcerpt, responseContentType: _responseContentType, ...rest }) => rest);
 
 beforeEach(async () => {
   receiver = await startReceiver();

@@ -7,7 +7,6 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embed
 export const EMBEDDED_URL_VAR = 'DSR_TEST_EMBEDDED_DATABASE_URL';
 
 declare global {
-  // eslint-disable-next-line no-var
   var embeddedTestDatabase: { postgres: EmbeddedPostgres; dataDir: string } | undefined;
 }
 
@@ -38,7 +37,7 @@ export default async function globalSetup(): Promise<void> {
 /** Ctrl-C skips globalTeardown: stop the cluster and remove its directory all the same. */
 function removeOnInterrupt(postgres: EmbeddedPostgres, dataDir: string): void {
   const onSignal = (signal: NodeJS.Signals) => {
-    postgres
+    void postgres
       .stop()
       .finally(() => rmSync(dataDir, { recursive: true, force: true }))
       .finally(() => process.kill(process.pid, signal));

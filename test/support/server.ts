@@ -123,7 +123,7 @@ export function clientFor(server: RunningServer, config: Config): TestServer {
     gqlAs: (bearer, query, variables) => post(query, variables, bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
     token,
     countStatements: () => Promise.reject(new Error('countStatements needs startTestServer()')),
-    sql: (text, params = []) => server.orm.em.getConnection().execute(text, params) as Promise<any[]>,
+    sql: (text, params = []) => server.orm.em.getConnection().execute<any[]>(text, params),
     close: () => server.close(),
   };
 }

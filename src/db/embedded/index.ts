@@ -124,7 +124,7 @@ async function startOnPort(
     } catch (err) {
       if (!(err instanceof PostmasterStartError && err.portInUse) || attempt >= attempts) {
         if (err instanceof PostmasterStartError && err.portInUse && options.port) {
-          throw new Error(`EMBEDDED_PG_PORT ${port} is already in use; choose another port or unset it to pick a free one`);
+          throw new Error(`EMBEDDED_PG_PORT ${port} is already in use; choose another port or unset it to pick a free one`, { cause: err });
         }
         throw err;
       }

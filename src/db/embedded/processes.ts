@@ -18,8 +18,8 @@ export function runToCompletion(command: string, args: string[], runAs: RunAs | 
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...spawnOptions(runAs), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
     child.once('error', reject);
     child.once('close', (code, signal) => {
       if (code === 0) resolve();

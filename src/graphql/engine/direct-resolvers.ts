@@ -29,6 +29,7 @@ export function resolveFieldsDirectly(schema: GraphQLSchema, options: BuildSchem
   const metadata = getMetadataStorage().clone();
   metadata.build({ ...options, resolvers: [...options.resolvers] });
   const typeNames = new Map(metadata.objectTypes.map((t) => [t.target, t.name]));
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql keys its metadata by class, typed Function
   const fieldsOf = (target: Function) => {
     const type = schema.getType(typeNames.get(target) ?? '');
     return type instanceof GraphQLObjectType ? type.getFields() : undefined;
@@ -45,6 +46,7 @@ export function resolveFieldsDirectly(schema: GraphQLSchema, options: BuildSchem
     }
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql keys its metadata by class, typed Function
   const resolverClasses = new Set<Function>(options.resolvers as Function[]);
   for (const handler of metadata.fieldResolvers) {
     if (handler.kind !== 'external' || !resolverClasses.has(handler.target) || handler.middlewares?.length) continue;
@@ -77,15 +79,17 @@ function extractor(param: ParamMetadata): Extractor {
 }
 
 /** What type-graphql's AuthMiddleware does, without a promise unless the checker returns one. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- type-graphql's own type for any checker
 function behindAuthChecker(call: Resolver, authChecker: AuthChecker<any, any>, roles: unknown[], authMode: 'error' | 'null'): Resolver {
   const denied = () => {
     if (authMode === 'null') return null;
     throw roles.length === 0 ? new AuthenticationError() : new AuthorizationError();
   };
   return (root, args, context, info) => {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the checker answers a boolean or a promise of one
     const granted = (authChecker as (data: ResolverData, roles: unknown[]) => boolean | Promise<boolean>)({ root, args, context, info }, roles);
-    if (typeof granted === 'object' && granted !== null && typeof (granted as Promise<boolean>).then === 'function') {
-      return (granted as Promise<boolean>).then((ok) => (ok ? call(root, args, context, info) : denied()));
+    if (typeof granted === 'object' && granted !== null && typeof granted.then === 'function') {
+      return granted.then((ok) => (ok ? call(root, args, context, info) : denied()));
     }
     return granted ? call(root, args, context, info) : denied();
   };
