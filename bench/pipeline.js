@@ -197,6 +197,7 @@ async function startServer(databaseUrl) {
   }
   return {
     url,
+    pid: child.pid,
     stop: async () => {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -209,7 +210,7 @@ async function startServer(databaseUrl) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round = (n, digits) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-module.exports = { runPipelineBenchmark, printResult };
+module.exports = { runPipelineBenchmark, printResult, startReceiver, startServer, authHeaders, graphqlClient, setUpPolicy };
 
 if (require.main === module) {
   runPipelineBenchmark().then(

@@ -79,18 +79,20 @@ async function main() {
 
     // BENCH_ONLY runs the pipeline bench only when it names it.
     const pipeline = only && !'pipeline'.includes(only) ? null : await runPipelineBench(db);
+    const fanout = only && !'fan-out'.includes(only) ? null : await runPipelineBench(db, 'fanout');
     const targets = checkTargets(rows, peakRssMb.dsr);
     process.stdout.write('\n');
     printTable(rows);
     process.stdout.write(`\npeak RSS: dsr-hooks ${peakRssMb.dsr} MB, limit ${peakRssMb.limit} MB\n`);
     if (pipeline) process.stdout.write(`\npipeline (bench/pipeline.js):\n${pipeline.output}\n`);
+    if (fanout) process.stdout.write(`\nfan-out (bench/fanout.js):\n${fanout.output}\n`);
     process.stdout.write('\n');
     printTargets(targets);
     const seconds = Math.round((Date.now() - started) / 1000);
     process.stdout.write(`\n${SECONDS} s per run after ${WARMUP} s warm-up; whole bench ${seconds} s\n`);
     writeFileSync(
       join(RESULTS, 'latest.json'),
-      JSON.stringify({ date: new Date().toISOString(), node: process.version, seconds: SECONDS, warmup: WARMUP, rows, peakRssMb, targets, pipeline: pipeline?.result ?? null }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), node: process.version, seconds: SECONDS, warmup: WARMUP, rows, peakRssMb, targets, pipeline: pipeline?.result ?? null, fanout: fanout?.result ?? null }, null, 2),
     );
   } finally {
     for (const server of servers) await server.stop();

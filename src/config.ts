@@ -47,6 +47,10 @@ export interface Config {
   databaseStatementTimeoutMs: number;
   /** Longest wait for a pooled connection, connecting included (DATABASE_ACQUIRE_TIMEOUT_MS). */
   databaseAcquireTimeoutMs: number;
+  /** GraphQL over WebSocket: open sockets per process, subscriptions per socket, events waiting per subscription. */
+  wsMaxSockets: number;
+  wsMaxSubscriptionsPerSocket: number;
+  wsMaxWaitingEvents: number;
   /** Port of the embedded PostgreSQL (used without DATABASE_URL); undefined: a free one chosen at start. */
   embeddedPgPort?: number;
   /** Prometheus /metrics on its own port (METRICS_PORT, 0: a free one); undefined: no metrics endpoint. */
@@ -123,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: parseInteger(env.GRAPHQL_MAX_COST, 10_000, 'GRAPHQL_MAX_COST', 1, 100_000_000, problems),
     databaseStatementTimeoutMs: parseInteger(env.DATABASE_STATEMENT_TIMEOUT_MS, 10_000, 'DATABASE_STATEMENT_TIMEOUT_MS', 1, 3_600_000, problems),
     databaseAcquireTimeoutMs: parseInteger(env.DATABASE_ACQUIRE_TIMEOUT_MS, 15_000, 'DATABASE_ACQUIRE_TIMEOUT_MS', 1, 600_000, problems),
+    wsMaxSockets: parseInteger(env.WS_MAX_SOCKETS, 2000, 'WS_MAX_SOCKETS', 0, 1_000_000, problems),
+    wsMaxSubscriptionsPerSocket: parseInteger(env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET, 20, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 1, 10_000, problems),
+    wsMaxWaitingEvents: parseInteger(env.WS_MAX_WAITING_EVENTS, 500, 'WS_MAX_WAITING_EVENTS', 1, 1_000_000, problems),
   };
 
   if (problems.length) throw new ConfigError(problems);

@@ -1,7 +1,7 @@
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveEncryptionKey, type Config } from './config';
 import { databaseTimeouts, resolveDatabase } from './db/database';
+import { ChangeListener } from './db/change-listener';
 import { initOrm, type Orm } from './db/orm';
 import { AccessTokenSigner } from './domain/access-tokens';
 import { SecretBox } from './domain/crypto';
@@ -14,10 +14,13 @@ import { superviseWorker } from './execution/worker-supervisor';
 import { workerOptions } from './execution/worker-options';
 import { buildSchema } from './graphql/schema';
 import { ALL_SCOPES } from './graphql/scopes';
+import { ChangeFeed } from './graphql/subscriptions/change-feed';
+import { SubscriptionOperations } from './graphql/subscriptions/operations';
 import { createApp } from './http/app';
 import { FailedAttemptLimiter } from './http/failed-attempts';
 import { registerDatabaseGauges } from './execution/queue-metrics';
 import { startMetricsServer } from './http/metrics';
+import { serveGraphQLWebSocket } from './http/websocket';
 import type { Logger } from './logger';
 import { Metrics } from './metrics';
 
@@ -53,8 +56,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   // The API outlives a database outage, so its worker reconnects rather than ending the process.
   const worker = workerOrm ? await superviseWorker({ ...workerOptions(config, database.url, workerOrm, box, logger), metrics }) : null;
   const schema = await buildSchema();
+  // Subscribers hear of changes made by any process through one LISTEN connection.
+  const feed = new ChangeFeed(orm.em, logger);
+  const listener = new ChangeListener({ url: database.url, logger, handlers: feed });
+  await listener.start();
+  const cors = { origins: config.corsOrigins, allowLocalhost: !config.production };
   const testDispatcher = new Dispatcher({ ...dispatcherOptionsFromConfig(config), maxAttempts: 1 });
-  const { app, apollo } = await createApp({
+  const { httpServer: server, apollo } = await createApp({
     schema,
     em: orm.em,
     box,
@@ -69,7 +77,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ttlSeconds: config.accessTokenTtlSeconds,
       limiter: new FailedAttemptLimiter(config.tokenFailureLimit, config.tokenFailureWindowSeconds * 1000),
     },
-    cors: { origins: config.corsOrigins, allowLocalhost: !config.production },
+    cors,
     maxQueryDepth: config.maxQueryDepth,
     maxQueryCost: config.maxQueryCost,
     metrics,
@@ -78,11 +86,27 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     graphiqlHeaders: config.production
       ? undefined
       : () => ({ Authorization: `Bearer ${signer.sign(root.clientId, ALL_SCOPES, Math.max(config.accessTokenTtlSeconds, DEV_GRAPHIQL_TOKEN_SECONDS)).token}` }),
+    webSocket: (httpServer, services) => serveGraphQLWebSocket({
+      httpServer,
+      operations: new SubscriptionOperations(schema, { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+      services,
+      feed,
+      signer,
+      cors,
+      limits: {
+        maxSockets: config.wsMaxSockets,
+        maxSubscriptionsPerSocket: config.wsMaxSubscriptionsPerSocket,
+        maxWaitingEvents: config.wsMaxWaitingEvents,
+        maxMessageBytes: config.bodyLimitBytes,
+      },
+    }),
   });
-  const server: Server = await new Promise((resolve, reject) => {
-    // express 5 hands a listen error (e.g. EADDRINUSE) to this callback instead of emitting it
-    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
-    s.once('error', reject);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -95,11 +119,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     orm,
     metricsUrl: metricsServer?.url,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Apollo's drain: no new connections, in-flight requests finish, sockets get their last events and 1001.
+      await apollo.stop();
       await metricsServer?.close();
       server.closeAllConnections();
+      await listener.stop();
       await worker?.stop();
-      await apollo.stop();
       await testDispatcher.close();
       await workerOrm?.close();
       await orm.close();

@@ -92,3 +92,13 @@ describe('compression of answers', () => {
     expect(small.headers['content-encoding']).toBeUndefined();
   });
 });
+
+it('its subscriptions go over graphql-ws to this server, the starting headers as connection_init payload', async () => {
+  const res = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+  const page = await res.text();
+  const options = JSON.parse(/<script type="application\/json" id="graphiql-options">(.*?)<\/script>/s.exec(page)![1]).graphiql;
+  expect(options.subscriptionsProtocol).toBe('WS');
+  expect(options.subscriptionsEndpoint).toBe(`${t.url.replace('http', 'ws')}/graphql`);
+  expect(options.connectionParams.Authorization).toMatch(/^Bearer /);
+  expect(JSON.parse(options.headers)).toEqual(options.connectionParams);
+});

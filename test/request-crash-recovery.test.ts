@@ -1,19 +1,17 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { createLogger } from '../src/logger';
 import { startServer, type RunningServer } from '../src/server';
 import { createTestDatabase } from './support/database';
 import { clientFor, createRequests, setUpPolicy } from './support/privacy-requests';
 import { startRequestReceiver, type RequestReceiver } from './support/request-receiver';
-import { TEST_ENCRYPTION_KEY, testConfig, type TestServer } from './support/server';
+import { testConfig, type TestServer } from './support/server';
+import { requireBuild, spawnWorkerProcess } from './support/worker-process';
 
 /**
  * Crash recovery with real processes: workers run as `node dist/main.js worker` children over the
  * test database (build first: `npm run build`), the API runs here without a worker.
  */
-const MAIN = join(__dirname, '..', 'dist', 'main.js');
 let db: { url: string; drop(): Promise<void> };
 let r: RequestReceiver;
 let api: RunningServer;
@@ -21,13 +19,7 @@ let t: TestServer;
 const children = new Set<ChildProcess>();
 
 function startWorkerProcess(): ChildProcess {
-  const child = spawn(process.execPath, [MAIN, 'worker'], {
-    env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: db.url, APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString('utf8'),
-      WORKER_CONCURRENCY: '4', LOG_LEVEL: 'warn', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawnWorkerProcess(db.url);
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;
@@ -79,7 +71,7 @@ async function allReachExpected(expected: Map<string, string>, timeoutMs: number
 }
 
 beforeAll(async () => {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" before this test`);
+  requireBuild();
   r = await startRequestReceiver(async (call) => {
     await new Promise((res) => setTimeout(res, 40));
     const email: string = call.body?.identity?.email ?? '';

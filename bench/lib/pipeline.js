@@ -5,23 +5,22 @@ const { join } = require('node:path');
 const { benchServerUrl } = require('./database');
 const { ROOT } = require('./processes');
 
-const SCRIPT = join(__dirname, '..', 'pipeline.js');
-
 /**
- * The privacy request pipeline's own benchmark, when bench/pipeline.js exists: run as a child
- * process after the API runs. It prints its figures to stdout and may write them as JSON to
- * BENCH_RESULT_FILE; both are kept. DATABASE_URL is the bench server, BENCH_DATABASE_URL the
+ * A benchmark of its own (bench/pipeline.js, bench/fanout.js), when the script exists: run as a
+ * child process after the API runs. It prints its figures to stdout and may write them as JSON
+ * to BENCH_RESULT_FILE; both are kept. DATABASE_URL is the bench server, BENCH_DATABASE_URL the
  * seeded bench database.
  */
-async function runPipelineBench(db) {
+async function runPipelineBench(db, name = 'pipeline') {
+  const SCRIPT = join(__dirname, '..', `${name}.js`);
   if (!existsSync(SCRIPT)) return null;
-  const resultFile = join(__dirname, '..', 'results', 'pipeline.json');
+  const resultFile = join(__dirname, '..', 'results', `${name}.json`);
   rmSync(resultFile, { force: true });
   const env = { ...process.env, DATABASE_URL: benchServerUrl(), BENCH_DATABASE_URL: db.url, BENCH_RESULT_FILE: resultFile };
   const output = await new Promise((resolve, reject) => {
     execFile(process.execPath, [SCRIPT], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024, timeout: 180_000 }, (err, stdout, stderr) => {
       if (stderr) process.stderr.write(stderr);
-      if (err) reject(new Error(`bench/pipeline.js failed: ${err.message}`));
+      if (err) reject(new Error(`bench/${name}.js failed: ${err.message}`));
       else resolve(stdout.trimEnd());
     });
   });

@@ -9,11 +9,11 @@ export interface AccessTokenClaims {
 }
 
 export class InvalidTokenError extends Error {
-  constructor(readonly reason: 'malformed' | 'bad_signature' | 'expired' | 'not_yet_valid') {
+  constructor(readonly reason: 'malformed' | 'bad_signature' | 'expired' | 'not_yet_valid' | 'revoked', message?: string) {
     super(
-      reason === 'expired' ? 'the access token has expired; get a new one at POST /oauth/token'
+      message ?? (reason === 'expired' ? 'the access token has expired; get a new one at POST /oauth/token'
         : reason === 'not_yet_valid' ? 'the access token is not valid yet (iat or nbf is in the future)'
-        : 'the access token is not valid',
+        : 'the access token is not valid'),
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Policy } from '../db/entities';
+import { notifyPolicyWebhooksChanged } from '../db/notify';
 import { knex, query } from '../db/sql';
 import { NotFoundError } from './errors';
 import { checkBatchSize, checkNoDuplicates, refuseNamesHeldByOthers, resolveKey, validName } from './keys';
@@ -37,8 +38,10 @@ export async function upsertPolicies(em: EntityManager, inputs: PolicyInput[]): 
 /** Deletes the policy and, by cascade, its webhooks. */
 export async function deletePolicy(em: EntityManager, key: string): Promise<boolean> {
   return inTransaction(em, async (tx) => {
-    const deleted = await query(tx, 'delete from policy where key = ? returning id', [key]);
-    if (!deleted.length) throw new NotFoundError(`policy "${key}" does not exist`);
+    const [deleted] = await query<{ id: string }>(tx, 'delete from policy where key = ? returning id', [key]);
+    if (!deleted) throw new NotFoundError(`policy "${key}" does not exist`);
+    // Its subscribers find it gone and complete.
+    await notifyPolicyWebhooksChanged(tx, deleted.id);
     return true;
   });
 }

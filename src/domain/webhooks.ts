@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { ConnectionConfig, Policy, PolicyWebhook } from '../db/entities';
+import { notifyPolicyWebhooksChanged } from '../db/notify';
 import { knex, query } from '../db/sql';
 import { ConnectionType, WebhookDirection, WebhookPhase } from './enums';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
@@ -48,6 +49,7 @@ export async function setWebhooks(
 
   return inTransaction(em, async (tx) => {
     const { policy, webhooks } = await lockPolicyWithPhaseWebhooks(tx, policyKey, phase);
+    await notifyPolicyWebhooksChanged(tx, policy.id);
     const connections = await resolveHttpsConnections(tx, items.map((i) => i.connectionConfigKey));
     const byKey = new Map(webhooks.map((w) => [w.key, w]));
     for (const w of webhooks) if (!keys.includes(w.key)) tx.remove(w);
@@ -72,9 +74,10 @@ export async function patchWebhook(
 ): Promise<{ webhook: WebhookView; newOrder: WebhookOrder[] }> {
   const name = patch.name === undefined || patch.name === null ? undefined : validName(patch.name, 'webhook');
   return inTransaction(em, async (tx) => {
-    const { webhooks } = await lockPolicyWithPhaseWebhooks(tx, policyKey, phase);
+    const { policy, webhooks } = await lockPolicyWithPhaseWebhooks(tx, policyKey, phase);
     const index = webhooks.findIndex((w) => w.key === key);
     if (index < 0) throw new NotFoundError(`policy "${policyKey}" has no ${PHASE_LABEL[phase]} webhook "${key}"`);
+    await notifyPolicyWebhooksChanged(tx, policy.id);
     const target = webhooks[index];
 
     const reordered = patch.order === undefined || patch.order === null ? webhooks : moveTo(webhooks, index, patch.order);
@@ -98,9 +101,10 @@ export async function patchWebhook(
 /** Removes the webhook and closes the gap; newOrder lists the rest when any of them moved. */
 export async function deleteWebhook(em: EntityManager, policyKey: string, phase: WebhookPhase, key: string): Promise<WebhookOrder[]> {
   return inTransaction(em, async (tx) => {
-    const { webhooks } = await lockPolicyWithPhaseWebhooks(tx, policyKey, phase);
+    const { policy, webhooks } = await lockPolicyWithPhaseWebhooks(tx, policyKey, phase);
     const index = webhooks.findIndex((w) => w.key === key);
     if (index < 0) throw new NotFoundError(`policy "${policyKey}" has no ${PHASE_LABEL[phase]} webhook "${key}"`);
+    await notifyPolicyWebhooksChanged(tx, policy.id);
     tx.remove(webhooks[index]);
     const rest = webhooks.filter((_, i) => i !== index);
     rest.forEach((w, order) => (w.order = order));

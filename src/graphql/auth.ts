@@ -18,6 +18,11 @@ export const scopeAuthChecker: AuthCheckerFn<Context> = ({ context }, scopes) =>
   throw forbidden(scopes[0], `the access token lacks the scope "${scopes.join('" or "')}"`);
 };
 
+/** The same check for a scope a field needs besides its own `@Authorized` one. */
+export function requireScope(context: Context, scope: string): void {
+  scopeAuthChecker({ context, root: undefined, args: {}, info: undefined as never }, [scope]);
+}
+
 export function forbidden(requiredScope: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', requiredScope } });
 }

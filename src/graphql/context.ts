@@ -6,6 +6,13 @@ import type { TestCall } from '../domain/connection-test';
 import type { Logger } from '../logger';
 import type { CostBudget } from './limits';
 import { createLoaders, type Loaders } from './loaders';
+import type { ChangeFeed, SubscriberLimits } from './subscriptions/change-feed';
+
+/** What a subscription over WebSocket gets: the process's change feed and its socket's limits. */
+export interface LiveServices {
+  feed: ChangeFeed;
+  limits: SubscriberLimits;
+}
 
 /** What every resolver gets: a request-scoped EntityManager, loaders, and the request's id and logger. */
 export interface Context {
@@ -22,6 +29,8 @@ export interface Context {
   clients: ClientAccess;
   /** Set for the operations of a batched request: the cost limit they share. */
   costBudget?: CostBudget;
+  /** Set for operations over WebSocket only. */
+  live?: LiveServices;
 }
 
 export interface ContextServices {
@@ -30,6 +39,23 @@ export interface ContextServices {
   testCall: TestCall;
   logger: Logger;
   clients: ClientAccess;
+}
+
+/** A subscription's context for one event: the event's EntityManager and loaders, shared by every subscriber of that event. */
+export function eventContext(base: Context, em: EntityManager, loaders: Loaders): Context {
+  return {
+    em,
+    box: base.box,
+    loaders,
+    requestId: base.requestId,
+    get logger() {
+      return base.logger;
+    },
+    auth: base.auth,
+    clients: base.clients,
+    testCall: base.testCall,
+    live: base.live,
+  };
 }
 
 /** The EntityManager fork, loaders and child logger are made on first use: many requests need none. */

@@ -94,26 +94,35 @@ export function costLimitPlugin<T extends { costBudget?: CostBudget }>(maxCost: 
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
-          const cost = cachedCost(document, request.operationName ?? undefined, request.variables ?? {}, () =>
-            operationCost(schema, document, request.variables ?? {}, request.operationName ?? undefined));
-          if (cost === undefined) return; // bad variables: execution reports them properly
-          const budget = contextValue.costBudget;
-          const allowed = budget ? budget.remaining : maxCost;
-          if (cost > allowed) {
-            const size = Number.isFinite(cost) ? `up to ${cost} objects` : `more than ${MAX_EVALUATED_FIELDS} fields`;
-            const limit = budget
-              ? `the limit is ${maxCost} objects for the whole batch and ${allowed} are left`
-              : `the limit is ${maxCost} objects`;
-            throw new GraphQLError(
-              `the query may return ${size}; ${limit}. Ask for fewer items (a smaller "first") or fewer nested lists`,
-              { extensions: { code: 'BAD_USER_INPUT', maxCost, http: { status: 400 } } },
-            );
-          }
-          if (budget) budget.remaining -= cost;
+          const error = costLimitError(schema, document, request.variables ?? {}, request.operationName ?? undefined, maxCost, contextValue.costBudget);
+          if (error) throw error;
         },
       };
     },
   };
+}
+
+/**
+ * The error for an operation whose object count exceeds maxCost, or what is left of its batch's
+ * budget (HTTP and WebSocket alike); undefined when it fits, and then the batch's budget is charged.
+ */
+export function costLimitError(
+  schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, maxCost: number,
+  budget?: CostBudget,
+): GraphQLError | undefined {
+  const cost = cachedCost(document, operationName, variables, () => operationCost(schema, document, variables, operationName));
+  if (cost === undefined) return undefined; // bad variables: execution reports them properly
+  const allowed = budget ? budget.remaining : maxCost;
+  if (cost > allowed) {
+    const size = Number.isFinite(cost) ? `up to ${cost} objects` : `more than ${MAX_EVALUATED_FIELDS} fields`;
+    const limit = budget ? `the limit is ${maxCost} objects for the whole batch and ${allowed} are left` : `the limit is ${maxCost} objects`;
+    return new GraphQLError(
+      `the query may return ${size}; ${limit}. Ask for fewer items (a smaller "first") or fewer nested lists`,
+      { extensions: { code: 'BAD_USER_INPUT', maxCost, http: { status: 400 } } },
+    );
+  }
+  if (budget) budget.remaining -= cost;
+  return undefined;
 }
 
 // Costs per parsed document (Apollo reuses one DocumentNode per query text), keyed by the values

@@ -4,6 +4,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -14,19 +15,21 @@ import { constants as zlib } from 'node:zlib';
 import type { AccessTokenClaims } from '../domain/access-tokens';
 import { ClientAccess } from '../domain/client-access';
 import type { TestCall } from '../domain/connection-test';
+import { createServer, type Server } from 'node:http';
 import type { SecretBox } from '../domain/crypto';
-import { createContext, type Context } from '../graphql/context';
+import { createContext, type Context, type ContextServices } from '../graphql/context';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
 import { errorLoggingPlugin, formatError } from '../graphql/errors';
 import { noNulLiteralsRule, rejectNulCharactersPlugin } from '../graphql/engine/nul-characters';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits';
 import { jitGateway } from '../graphql/engine/jit-executor';
 import { metricsPlugin } from '../graphql/metrics-plugin';
+import { subscriptionsOverWebSocketOnlyPlugin } from '../graphql/subscriptions/operations';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { bearerAuth } from './bearer-auth';
 import { cors, type CorsOptions } from './cors';
-import { GRAPHIQL_ASSETS_PATH, graphiqlPage, sendGraphiQLAsset, wantsGraphiQL } from './graphiql';
+import { GRAPHIQL_ASSETS_PATH, graphiqlPage, sendGraphiQLAsset, subscriptionsUrl, wantsGraphiQL } from './graphiql';
 import { graphqlRoute } from './graphql-route';
 import { httpMetrics } from './metrics';
 import { oauthTokenRoute, type TokenEndpointDeps } from './oauth-token';
@@ -51,12 +54,22 @@ export interface AppDeps {
   metrics: Metrics;
   /** Names of the migrations not applied yet (another version's); /readyz fails while there are any. */
   pendingMigrations: () => Promise<string[]>;
+  /** Serves GraphQL over WebSocket on the HTTP server; drained when Apollo stops. */
+  webSocket?: (httpServer: Server, services: ContextServices) => { drain(): Promise<void> };
 }
 
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
-/** The express app with /graphql (+ GraphiQL) and /health; returns it with the Apollo server to stop. */
+/**
+ * The HTTP server with /graphql (+ GraphiQL, + WebSocket subscriptions) and /health; returns it
+ * with the Apollo server, whose stop() drains both (Apollo's drain plugin and the socket drain).
+ */
 export async function createApp(deps: AppDeps) {
+  const app = express();
+  const httpServer = createServer(app);
+  const clients = new ClientAccess(deps.em, deps.tokens.root.clientId);
+  const services = { em: deps.em, box: deps.box, testCall: deps.testCall, logger: deps.logger, clients };
+  const webSocket = deps.webSocket?.(httpServer, services);
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(deps.schema),
     formatError,
@@ -78,14 +91,22 @@ export async function createApp(deps: AppDeps) {
       rejectNulCharactersPlugin,
       costLimitPlugin(deps.maxQueryCost),
       metricsPlugin(deps.metrics),
+      subscriptionsOverWebSocketOnlyPlugin,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await webSocket?.drain();
+            },
+          };
+        },
+      },
     ],
     validationRules: [depthLimitRule(deps.maxQueryDepth), noNulLiteralsRule],
   });
   await apollo.start();
-  const clients = new ClientAccess(deps.em, deps.tokens.root.clientId);
-  const services = { em: deps.em, box: deps.box, testCall: deps.testCall, logger: deps.logger, clients };
 
-  const app = express();
   app.disable('x-powered-by');
   // An ETag would hash every answer (a 300 KB read is a sha1 per request) for POST responses
   // no client caches.
@@ -125,7 +146,7 @@ export async function createApp(deps: AppDeps) {
     // The development root token is handed only to a browser on this machine, never over the network.
     const headers = isLoopback(req.socket.remoteAddress) ? deps.graphiqlHeaders?.() : undefined;
     // no-store: in development the page carries a root token
-    res.type('html').set('Cache-Control', 'no-store').send(graphiqlPage(headers));
+    res.type('html').set('Cache-Control', 'no-store').send(graphiqlPage(subscriptionsUrl(req), headers));
   });
   app.get(`${GRAPHIQL_ASSETS_PATH}/:file`, (req, res, next) => void sendGraphiQLAsset(req, res).catch(next));
   app.use(privacyRequestResumeRoute(deps));
@@ -141,7 +162,7 @@ export async function createApp(deps: AppDeps) {
     ),
   );
   app.use(jsonErrors(deps.logger));
-  return { app, apollo };
+  return { app, httpServer, apollo };
 }
 
 /** The longest /health waits for the database before it answers 503. */

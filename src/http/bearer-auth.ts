@@ -17,12 +17,8 @@ export function bearerAuth(signer: AccessTokenSigner, clients: ClientAccess) {
       res.locals.auth = null;
       return next();
     }
-    const token = bearerToken(header);
-    if (!token) return unauthenticated(req, res, 'the Authorization header must be "Bearer <access token>"; get a token at POST /oauth/token');
     try {
-      const claims: AccessTokenClaims = signer.verify(token);
-      if (!(await clients.isActive(claims.clientId))) return unauthenticated(req, res, 'the access token is not valid: its client has been revoked');
-      res.locals.auth = claims;
+      res.locals.auth = (await verifyAuthorization(signer, clients, header)) satisfies AccessTokenClaims;
       next();
     } catch (err) {
       if (err instanceof InvalidTokenError) return unauthenticated(req, res, err.message);
@@ -30,6 +26,22 @@ export function bearerAuth(signer: AccessTokenSigner, clients: ClientAccess) {
     }
   };
 }
+
+/**
+ * The claims of an Authorization value "Bearer <token>" (HTTP header or WebSocket
+ * connection_init) whose client is not revoked; InvalidTokenError otherwise.
+ */
+export async function verifyAuthorization(signer: AccessTokenSigner, clients: ClientAccess, value: string): Promise<AccessTokenClaims> {
+  const token = bearerToken(value);
+  if (!token) throw new InvalidTokenError('malformed', BEARER_FORMAT);
+  const claims = signer.verify(token);
+  if (!(await clients.isActive(claims.clientId))) throw new InvalidTokenError('revoked', REVOKED);
+  return claims;
+}
+
+export const REVOKED = 'the access token is not valid: its client has been revoked';
+
+const BEARER_FORMAT = 'the Authorization header must be "Bearer <access token>"; get a token at POST /oauth/token';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 

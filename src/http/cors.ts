@@ -14,14 +14,19 @@ const ALLOWED_HEADERS = [
   'apollographql-client-name', 'apollographql-client-version',
 ].join(', ');
 
+/** Whether CORS lets a browser page from this origin call the API (HTTP, and WebSocket upgrades). */
+export function corsAllows(options: CorsOptions): (origin: string) => boolean {
+  const listed = new Set(options.origins);
+  return (origin) => listed.has(origin) || (options.allowLocalhost && LOCALHOST.test(origin));
+}
+
 /**
  * CORS for browser frontends on other origins. Tokens travel in the Authorization header, never
  * in cookies, so credentials are not allowed. A preflight from an origin not allowed gets 403
  * and no Access-Control-* headers.
  */
 export function cors(options: CorsOptions) {
-  const listed = new Set(options.origins);
-  const allowed = (origin: string) => listed.has(origin) || (options.allowLocalhost && LOCALHOST.test(origin));
+  const allowed = corsAllows(options);
   return (req: Request, res: Response, next: NextFunction) => {
     res.vary('Origin');
     const origin = req.headers.origin;

@@ -89,12 +89,25 @@ export function wantsGraphiQL(req: Request): boolean {
   return req.method === 'GET' && !req.query.query && (req.headers.accept ?? '').includes('text/html');
 }
 
-/** The page: a few hundred bytes that name the cached assets. */
-export function graphiqlPage(headers: Record<string, string> = {}): string {
+/** Where the page's subscriptions connect: this server's /graphql over ws:// (wss:// behind TLS). */
+export function subscriptionsUrl(req: Request): string {
+  const secure = req.secure || req.headers['x-forwarded-proto'] === 'https';
+  return `${secure ? 'wss' : 'ws'}://${req.headers.host ?? 'localhost'}/graphql`;
+}
+
+/**
+ * The page: a few hundred bytes that name the cached assets. Its subscriptions run over
+ * graphql-ws at wsUrl (subscriptionsEndpoint and connectionParams pass through to the page's
+ * executor, graphql-tools' url-loader), the starting headers being the connection_init payload.
+ */
+export function graphiqlPage(wsUrl: string, headers: Record<string, string> = {}): string {
   const { urls } = graphiqlBundle();
   const options = {
     workers: urls.workers,
-    graphiql: { title: 'dsr-hooks GraphiQL', endpoint: '/graphql', defaultQuery: EXAMPLE, headers: JSON.stringify(headers, null, 2) },
+    graphiql: {
+      title: 'dsr-hooks GraphiQL', endpoint: '/graphql', defaultQuery: EXAMPLE, headers: JSON.stringify(headers, null, 2),
+      subscriptionsProtocol: 'WS', subscriptionsEndpoint: wsUrl, connectionParams: headers,
+    },
   };
   // `<` escaped so that no value can close the script element
   const json = JSON.stringify(options).replace(/</g, '\\u003c');

@@ -60,6 +60,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     databaseStatementTimeoutMs: 10_000,
     databaseAcquireTimeoutMs: 15_000,
     metricsHost: '127.0.0.1',
+    wsMaxSockets: 100,
+    wsMaxSubscriptionsPerSocket: 20,
+    wsMaxWaitingEvents: 500,
     ...overrides,
   };
 }

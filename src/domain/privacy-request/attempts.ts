@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { notifyRequestChanged } from '../../db/notify';
 import { query } from '../../db/sql';
 import type { Sql } from './change-status';
 import type { AttemptRow } from './run';
@@ -18,7 +19,13 @@ const INSERT_ATTEMPTS = `insert into webhook_delivery (id, privacy_request_id, w
 
 /** Attempts that will be retried are logged at once, so the log shows them while the call goes on. */
 export async function logAttempts(em: EntityManager, requestId: string, attempts: AttemptRow[]): Promise<void> {
-  if (attempts.length) await query(em, INSERT_ATTEMPTS, [requestId, JSON.stringify(attempts)]);
+  if (!attempts.length) return;
+  await query(
+    em,
+    // Its deliveries changed: one notice for subscribers (PostgreSQL folds identical payloads of one transaction).
+    `with logged as (${INSERT_ATTEMPTS} returning privacy_request_id as id) select ${notifyRequestChanged('progress', 'logged')} from logged`,
+    [requestId, JSON.stringify(attempts)],
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { arrayParam } from '../../db/array-param';
+import { notifyRequestChanged } from '../../db/notify';
 import { query } from '../../db/sql';
 import { TRANSITIONS, type Action } from './transitions';
 
@@ -34,14 +35,16 @@ export interface StatusChange {
  * The one compare-and-set every status change goes through: moves the request to the action's
  * status where it is in one the action moves from (and, with runId, still owned by that run).
  * No row back means it is not: the caller decides whether that is an error or a stale job.
+ * The same statement publishes the change for subscribers (NOTIFY, sent if it commits).
  * create.ts, the one insert, takes its status from the same table.
  */
 export async function changeStatus<T = { id: string }>(em: EntityManager, action: Action, change: StatusChange): Promise<T[]> {
   const { from, to } = TRANSITIONS[action];
+  const notice = notifyRequestChanged((from as readonly string[]).every((status) => status === to) ? 'progress' : 'status', 'r');
   const update = `update privacy_request r set status = ?, updated_at = now()${change.set ? `, ${change.set.sql}` : ''}
     ${change.from ? `from ${change.from}` : ''}
     where r.id = ? ${change.runId === undefined ? '' : 'and r.run_id = ?'} and r.status = any(?::text[])${change.and ? ` and ${change.and.sql}` : ''}
-    returning ${change.returning ?? 'r.id'}`;
+    returning ${change.returning ?? 'r.id'}, ${notice}`;
   const ctes = [change.with?.sql, change.select ? `changed as (${update})` : null, change.withChanged].filter(Boolean);
   const sql = `${ctes.length ? `with ${ctes.join(', ')} ` : ''}${change.select ?? update}`;
   const params = [

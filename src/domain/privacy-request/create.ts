@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { enqueueRuns } from '../../db/jobs';
+import { notifyRequestChanged } from '../../db/notify';
 import { knex, query } from '../../db/sql';
 import type { SecretBox } from '../crypto';
 import { InvalidInputError, NotFoundError } from '../errors';
@@ -48,7 +49,7 @@ export async function create(em: EntityManager, box: SecretBox, inputs: PrivacyR
       `insert into privacy_request (id, external_id, policy_id, status, identity, run_id, next_step, next_position, created_at, updated_at)
        select r.id, r.external_id, r.policy_id, ?::text, r.identity, r.run_id, 'PRE_WEBHOOKS', 0, now(), now()
        from json_to_recordset(?::json) as r(id uuid, external_id text, policy_id uuid, identity text, run_id uuid)
-       returning ${REQUEST_COLUMNS}`,
+       returning ${REQUEST_COLUMNS}, ${notifyRequestChanged('status')}`,
       [TRANSITIONS.create.to, JSON.stringify(items.map((i) => ({
         id: i.id, external_id: i.externalId, policy_id: policyIds.get(i.policyKey), identity: i.sealed, run_id: i.runId,
       })))],

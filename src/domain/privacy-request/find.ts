@@ -28,3 +28,16 @@ export async function findChains(em: EntityManager, ids: readonly string[]): Pro
     [arrayParam(ids)],
   );
 }
+
+/** Many requests in one statement, in the order of the ids; absent ones are left out. */
+export async function findMany(em: EntityManager, ids: readonly string[]): Promise<PrivacyRequestView[]> {
+  const rows = await query<PrivacyRequestView>(em, `select ${REQUEST_COLUMNS} from privacy_request where id = any(?::uuid[])`, [arrayParam(ids)]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
+}
+
+/** Requests changed since the time (database clock), for subscribers catching up after missed notices. */
+export async function idsChangedSince(em: EntityManager, since: Date): Promise<string[]> {
+  const rows = await query<{ id: string }>(em, 'select id from privacy_request where updated_at >= ?', [since.toISOString()]);
+  return rows.map((r) => r.id);
+}

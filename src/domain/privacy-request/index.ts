@@ -16,7 +16,7 @@ export { expire } from './expire';
 export { retry } from './retry';
 export { cancel } from './cancel';
 export { logAttempts } from './attempts';
-export { find, findChains, findDeliveries } from './find';
+export { find, findChains, findDeliveries, findMany, idsChangedSince } from './find';
 export { list, cursorOf } from './list';
 export type { AttemptRow, Checkpoint, ClaimedRun, Progress, RunWebhook } from './run';
 export type { ChainStepView, PrivacyRequestView, WebhookDeliveryView } from './views';
