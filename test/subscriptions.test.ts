@@ -72,6 +72,26 @@ describe('connection_init', () => {
   });
 });
 
+describe('a revoked client', () => {
+  it('has its open sockets closed with 4401, as its tokens stop working over HTTP', async () => {
+    const created = dataOf(await t.gql('mutation { createApiClient(scopes: ["policy:read", "webhook:read"]) { clientId clientSecret } }')).createApiClient;
+    const res = await fetch(`${t.url}/oauth/token`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: created.clientId, client_secret: created.clientSecret }),
+    });
+    const { access_token: token } = (await res.json()) as { access_token: string };
+    const socket = open({ Authorization: `Bearer ${token}` });
+    const sub = subscribe(socket, POLICY_WEBHOOKS, { key: 'erasure' });
+    await changeUntilSeen(sub, () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', ['before_revoke'], 'conn'),
+      (r) => r.data?.policyWebhooksChanged.preWebhooks[0]?.key === 'before_revoke');
+    dataOf(await t.gql('mutation($id: String!) { revokeApiClient(clientId: $id) { clientId } }', { id: created.clientId }));
+    const closed = await socket.closed;
+    expect(closed.code).toBe(4401);
+    expect(closed.reason).toMatch(/revoked/);
+    expect((await open({ Authorization: `Bearer ${token}` }).closed).code).toBe(4401);
+  });
+});
+
 describe('scopes', () => {
   it('privacyRequestsChanged without privacy-request:read: an error message with FORBIDDEN and requiredScope', async () => {
     const socket = open({ Authorization: `Bearer ${await t.token(['policy:read'])}` });
