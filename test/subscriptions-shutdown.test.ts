@@ -51,7 +51,7 @@ it('SIGTERM: `serve` closes open sockets with 1001 Going away and exits 0', asyn
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
+      child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString('utf8');
         const match = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(out);
         if (match) resolve(match[1]);

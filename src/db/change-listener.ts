@@ -68,7 +68,7 @@ export class ChangeListener {
       this.client = client;
       this.failures = 0;
       this.heartbeat = setInterval(() => {
-        databaseNow(client).then((now) => (this.lastAlive = now), (err) => this.lost(client, err));
+        databaseNow(client).then((now) => (this.lastAlive = now), (err: Error) => this.lost(client, err));
       }, heartbeatMs);
       this.heartbeat.unref();
     } catch (err) {

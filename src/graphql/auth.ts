@@ -20,7 +20,7 @@ export const scopeAuthChecker: AuthCheckerFn<Context> = ({ context }, scopes) =>
 
 /** The same check for a scope a field needs besides its own `@Authorized` one. */
 export function requireScope(context: Context, scope: string): void {
-  scopeAuthChecker({ context, root: undefined, args: {}, info: undefined as never }, [scope]);
+  void scopeAuthChecker({ context, root: undefined, args: {}, info: undefined as never }, [scope]);
 }
 
 export function forbidden(requiredScope: string, message: string): GraphQLError {

@@ -118,7 +118,7 @@ export function serveGraphQLWebSocket(deps: GraphQLWebSocketDeps) {
       subscribe: (args) => deps.operations.run(prepared.get(args)!),
       onNext(ctx, _id, _payload, _args, result) {
         if (!result.errors?.length) return undefined;
-        return { ...result, errors: result.errors.map((error) => formatError((error as GraphQLError).toJSON(), error)) };
+        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
       },
       onError(_ctx, _id, _payload, errors) {
         return errors.map((error) => formatError(error.toJSON(), error));

@@ -100,7 +100,7 @@ export function subscribe<T = any>(socket: TestSocket, query: string, variables:
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(results)}`)), timeoutMs);
-        waiters.push({ predicate, resolve: (r) => (clearTimeout(timer), resolve(r)), reject: (e) => (clearTimeout(timer), reject(e)) });
+        waiters.push({ predicate, resolve: (r) => (clearTimeout(timer), resolve(r)), reject: (e) => (clearTimeout(timer), reject(e instanceof Error ? e : new Error(String(e)))) });
       });
     },
     stop,

@@ -62,11 +62,12 @@ function live(context: Context): LiveServices {
 /** Registered before the current state is read, so no change between the two is missed. */
 async function watchRequest(context: Context, id: string) {
   const { feed, limits } = live(context);
-  const { events, sendInitial } = feed.watchRequest(id, limits);
+  const watch = feed.watchRequest(id, limits);
+  const { events } = watch;
   try {
     const view = await requests.find(context.em, id);
     if (!view) throw new NotFoundError(`privacy request "${truncate(id)}" does not exist`);
-    sendInitial(view);
+    watch.sendInitial(view);
     return events;
   } catch (err) {
     await events.return();

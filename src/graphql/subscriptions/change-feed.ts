@@ -73,7 +73,7 @@ export class ChangeFeed {
 
   /** A request's states from now on; `initial` (read after registering) is sent first unless a newer one came. */
   watchRequest(id: string, limits: SubscriberLimits): { events: LatestQueue<RequestEvent>; sendInitial(view: PrivacyRequestView): void } {
-    const events = new LatestQueue<RequestEvent>(limits.maxWaiting, limits.onSlowConsumer, () => remove(this.requestWatchers, id, events));
+    const events = new LatestQueue<RequestEvent>(limits.maxWaiting, () => limits.onSlowConsumer(), () => remove(this.requestWatchers, id, events));
     add(this.requestWatchers, id, events);
     return {
       events,
@@ -85,13 +85,13 @@ export class ChangeFeed {
 
   /** Every request whose status changes (to `status`, when given), from now on. */
   watchStatusChanges(status: string | null, limits: SubscriberLimits): LatestQueue<RequestEvent> {
-    const events = new LatestQueue<RequestEvent>(limits.maxWaiting, limits.onSlowConsumer, () => this.statusWatchers.delete(events));
+    const events = new LatestQueue<RequestEvent>(limits.maxWaiting, () => limits.onSlowConsumer(), () => this.statusWatchers.delete(events));
     this.statusWatchers.set(events, status);
     return events;
   }
 
   watchPolicyWebhooks(policyId: string, limits: SubscriberLimits): LatestQueue<PolicyEvent> {
-    const events = new LatestQueue<PolicyEvent>(limits.maxWaiting, limits.onSlowConsumer, () => remove(this.policyWatchers, policyId, events));
+    const events = new LatestQueue<PolicyEvent>(limits.maxWaiting, () => limits.onSlowConsumer(), () => remove(this.policyWatchers, policyId, events));
     add(this.policyWatchers, policyId, events);
     return events;
   }
@@ -151,7 +151,7 @@ export class ChangeFeed {
     const { id, status } = event.value;
     for (const events of this.requestWatchers.get(id) ?? []) events.push(id, event);
     if (!statusChanged) return;
-    for (const [events, wanted] of this.statusWatchers) if (wanted === null || wanted === status) events.push(id, event);
+    for (const [events, wanted] of this.statusWatchers) if (wanted === null || wanted === (status as string)) events.push(id, event);
   }
 
   private event(view: PrivacyRequestView, em: EntityManager): RequestEvent {

@@ -68,7 +68,7 @@ export class LatestQueue<T> implements AsyncIterableIterator<T> {
 
   throw(err: unknown): Promise<IteratorResult<T>> {
     this.finish();
-    return Promise.reject(err);
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
 
   [Symbol.asyncIterator](): this {

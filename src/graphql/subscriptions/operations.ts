@@ -49,7 +49,7 @@ export class SubscriptionOperations {
     if (!document || errors.length) return errors;
     const operation = getOperationAST(document, operationName ?? undefined);
     if (!operation) return [badRequest('the document must name the operation to run (operationName)')];
-    if (operation.operation !== 'subscription') return [badRequest(`send ${operation.operation}s over HTTP POST /graphql; the WebSocket carries subscriptions`)];
+    if ((operation.operation as string) !== 'subscription') return [badRequest(`send ${operation.operation}s over HTTP POST /graphql; the WebSocket carries subscriptions`)];
     const variableValues = (variables ?? {}) as Record<string, unknown>;
     const refused = nulVariableError(variableValues)
       ?? costLimitError(this.schema, document, variableValues, operationName ?? undefined, this.limits.maxCost);
@@ -57,7 +57,7 @@ export class SubscriptionOperations {
 
     const args: ExecutionArgs = { schema: this.schema, document, operationName: operationName ?? undefined, variableValues, contextValue: context };
     const stream = await createSourceEventStream(args);
-    if (!(Symbol.asyncIterator in stream)) return (stream as ExecutionResult).errors ?? [];
+    if (!(Symbol.asyncIterator in stream)) return stream.errors ?? [];
     const scopes = context.auth ? [...context.auth.scopes].sort().join(' ') : '';
     return {
       args,
@@ -86,7 +86,7 @@ export class SubscriptionOperations {
 
   private result(prepared: PreparedSubscription, event: FeedEvent<unknown>): Promise<ExecutionResult> {
     let byKey = this.results.get(event);
-    if (!byKey) this.results.set(event, (byKey = new Map()));
+    if (!byKey) this.results.set(event, (byKey = new Map<string, Promise<ExecutionResult>>()));
     let result = byKey.get(prepared.shareKey);
     if (!result) {
       const contextValue = eventContext(prepared.args.contextValue as Context, event.em, event.loaders);
@@ -127,7 +127,7 @@ export const subscriptionsOverWebSocketOnlyPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation }) {
-        if (operation?.operation === 'subscription') throw webSocketOnly();
+        if ((operation?.operation as string | undefined) === 'subscription') throw webSocketOnly();
       },
     };
   },
