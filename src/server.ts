@@ -24,7 +24,7 @@ import { serveGraphQLWebSocket } from './http/websocket';
 import type { Logger } from './logger';
 import { Metrics } from './metrics';
 
-/** GraphiQL's development token outlives a working session even when access tokens are short. */
+/** GraphiQL's and the console's development token outlives a working session even when access tokens are short. */
 const DEV_GRAPHIQL_TOKEN_SECONDS = 12 * 3600;
 
 export interface RunningServer {
@@ -56,6 +56,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   // The API outlives a database outage, so its worker reconnects rather than ending the process.
   const worker = workerOrm ? await superviseWorker({ ...workerOptions(config, database.url, workerOrm, box, logger), metrics }) : null;
   const schema = await buildSchema();
+  const devTokenSeconds = Math.max(config.accessTokenTtlSeconds, DEV_GRAPHIQL_TOKEN_SECONDS);
+  const devToken = () => signer.sign(root.clientId, ALL_SCOPES, devTokenSeconds).token;
   // Subscribers hear of changes made by any process through one LISTEN connection.
   const feed = new ChangeFeed(orm.em, logger);
   const listener = new ChangeListener({ url: database.url, logger, handlers: feed });
@@ -85,7 +87,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     // Development only: GraphiQL opens ready to use, with a fresh root token on every page load.
     graphiqlHeaders: config.production
       ? undefined
-      : () => ({ Authorization: `Bearer ${signer.sign(root.clientId, ALL_SCOPES, Math.max(config.accessTokenTtlSeconds, DEV_GRAPHIQL_TOKEN_SECONDS)).token}` }),
+      : () => ({ Authorization: `Bearer ${devToken()}` }),
+    consoleDevToken: config.production
+      ? undefined
+      : () => ({ access_token: devToken(), token_type: 'bearer', expires_in: devTokenSeconds, scope: ALL_SCOPES.join(' ') }),
     webSocket: (httpServer, services) => serveGraphQLWebSocket({
       httpServer,
       operations: new SubscriptionOperations(schema, { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),

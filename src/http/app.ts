@@ -27,6 +27,7 @@ import { metricsPlugin } from '../graphql/metrics-plugin';
 import { subscriptionsOverWebSocketOnlyPlugin } from '../graphql/subscriptions/operations';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import { adminRoutes, type DevToken } from './admin';
 import { bearerAuth } from './bearer-auth';
 import { cors, type CorsOptions } from './cors';
 import { GRAPHIQL_ASSETS_PATH, graphiqlPage, sendGraphiQLAsset, subscriptionsUrl, wantsGraphiQL } from './graphiql';
@@ -56,6 +57,10 @@ export interface AppDeps {
   pendingMigrations: () => Promise<string[]>;
   /** Serves GraphQL over WebSocket on the HTTP server; drained when Apollo stops. */
   webSocket?: (httpServer: Server, services: ContextServices) => { drain(): Promise<void> };
+  /** Development only: the console's root token (see adminRoutes). */
+  consoleDevToken?: () => DevToken;
+  /** Where the console's build is; web/dist by default. */
+  consoleDir?: string;
 }
 
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
@@ -149,6 +154,7 @@ export async function createApp(deps: AppDeps) {
     res.type('html').set('Cache-Control', 'no-store').send(graphiqlPage(subscriptionsUrl(req), headers));
   });
   app.get(`${GRAPHIQL_ASSETS_PATH}/:file`, (req, res, next) => void sendGraphiQLAsset(req, res).catch(next));
+  app.use(adminRoutes({ distDir: deps.consoleDir, devToken: deps.consoleDevToken, isLocalRequest }));
   app.use(privacyRequestResumeRoute(deps));
   app.use(
     '/graphql',
@@ -167,6 +173,12 @@ export async function createApp(deps: AppDeps) {
 
 /** The longest /health waits for the database before it answers 503. */
 const HEALTH_TIMEOUT_MS = 2000;
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
+
+/** From this machine and addressed to it by a loopback name: a DNS-rebinding page names its own host. */
+function isLocalRequest(req: Request): boolean {
+  return isLoopback(req.socket.remoteAddress) && LOOPBACK_HOST.test(req.headers.host ?? '');
+}
 
 function isLoopback(address: string | undefined): boolean {
   return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
