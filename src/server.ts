@@ -140,7 +140,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
 /** The start banner's fields, for log shippers (the root client's secret stays in its file). */
 function startBanner(url: string, metricsUrl: string | undefined, root: ResolvedRootClient) {
-  return { graphiql: `${url}/graphql`, metrics: metricsUrl, rootClientId: root.file ? root.clientId : undefined, rootClientFile: root.file };
+  return { graphiql: `${url}/graphql`, admin: `${url}/admin/`, metrics: metricsUrl, rootClientId: root.file ? root.clientId : undefined, rootClientFile: root.file };
 }
 
 /** The same for a person: each address on its own line. */
@@ -148,6 +148,7 @@ function startBannerText(url: string, metricsUrl: string | undefined, root: Reso
   const lines = [
     'dsr-hooks is listening',
     `  GraphiQL:     ${url}/graphql (open it in a browser${root.file ? '; it comes with a root token filled in' : ''})`,
+    `  Admin:        ${url}/admin/ (the console${root.file ? '; on this machine it signs in by itself' : ''})`,
     `  API:          POST ${url}/graphql, tokens from POST ${url}/oauth/token`,
   ];
   if (metricsUrl) lines.push(`  Metrics:      ${metricsUrl}`);

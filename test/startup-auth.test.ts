@@ -102,14 +102,20 @@ describe('outside production without root credentials', () => {
     expect(resolveRootClient(testConfig({ dataDir, rootClientId: undefined, rootClientSecret: undefined }))).toMatchObject(stored);
   });
 
-  it('says at start, each on its own line, the GraphiQL address and where the credentials are (never the secret), and they get a token', async () => {
+  it('says at start, each on its own line, the GraphiQL and admin addresses and where the credentials are (never the secret), and they get a token', async () => {
     const file = join(dataDir, 'root-client.json');
     const stored = JSON.parse(readFileSync(file, 'utf8'));
     const line = JSON.parse(lines.find((l) => l.includes('rootClientFile'))!);
-    expect(line.banner).toEqual({ rootClientId: stored.clientId, rootClientFile: file, graphiql: `${running.server.url}/graphql` });
+    expect(line.banner).toEqual({
+      rootClientId: stored.clientId,
+      rootClientFile: file,
+      graphiql: `${running.server.url}/graphql`,
+      admin: `${running.server.url}/admin/`,
+    });
     const banner = (line.msg as string).split('\n');
     expect(banner).toEqual(expect.arrayContaining([
       expect.stringMatching(new RegExp(`^\\s+GraphiQL:\\s+${running.server.url}/graphql\\b`)),
+      expect.stringMatching(new RegExp(`^\\s+Admin:\\s+${running.server.url}/admin/`)),
       expect.stringMatching(new RegExp(`^\\s+Root client:.*${file}$`)),
     ]));
     expect(lines.join('\n')).not.toContain(stored.clientSecret);
