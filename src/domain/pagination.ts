@@ -13,6 +13,8 @@ export interface PageArgs {
   after?: string | null;
   last?: number | null;
   before?: string | null;
+  /** Whether to count the whole list (only when the caller shows totalCount: at scale it is the costly part). */
+  withCount?: boolean;
 }
 
 export interface PageWindow {
@@ -73,8 +75,8 @@ export interface KeysetList {
 }
 
 /**
- * One page of a keyset list, with the list's total count and whether items lie beyond the
- * cursor on the other side, in one statement (two when the page is empty). A backward page is
+ * One page of a keyset list, with the list's total count when asked for and whether items lie beyond
+ * the cursor on the other side, in one statement (two when the page is empty and there is either). A backward page is
  * read in reverse order and turned around, so both directions return items in list order.
  */
 export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: PageArgs): Promise<Page<T>> {
@@ -83,7 +85,9 @@ export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: P
   const key = list.orderColumns.length > 1 ? `(${list.orderColumns.join(', ')})` : list.orderColumns[0];
   const [later, earlier] = list.descending ? ['<', '>'] : ['>', '<'];
   const filter: SqlPart = list.filter ?? { sql: 'true', params: [] };
-  const count: SqlPart = { sql: `(select count(*) from ${list.table} where ${filter.sql})`, params: filter.params };
+  const count: SqlPart = args.withCount
+    ? { sql: `(select count(*) from ${list.table} where ${filter.sql})`, params: filter.params }
+    : { sql: 'null::bigint', params: [] };
   // Whether items lie on the far side of the cursor, the cursor's own item included: the nearest
   // one by the index (PostgreSQL drops the ORDER BY of an EXISTS and may scan the table for it).
   const far = backward ? later : earlier;
@@ -94,7 +98,7 @@ export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: P
   } : { sql: 'false', params: [] };
   const toward: SqlPart = at ? { sql: `and ${key} ${backward ? earlier : later} ${at.sql}`, params: at.params } : { sql: '', params: [] };
   const direction = list.descending === backward ? 'asc' : 'desc';
-  const rows = await query<T & { totalCount: string; beyond: boolean }>(
+  const rows = await query<T & { totalCount: string | null; beyond: boolean }>(
     em,
     `select ${list.columns}, ${count.sql} as "totalCount", ${beyond.sql} as "beyond" from ${list.table}
      where ${filter.sql} ${toward.sql} order by ${orderBy(list, direction)} limit ?`,
@@ -102,7 +106,8 @@ export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: P
   );
   const [edge] = rows.length
     ? rows
-    : await query<{ totalCount: string; beyond: boolean }>(em, `select ${count.sql} as "totalCount", ${beyond.sql} as "beyond"`, [...count.params, ...beyond.params]);
+    : !args.withCount && !at ? [{ totalCount: null, beyond: false }]
+    : await query<{ totalCount: string | null; beyond: boolean }>(em, `select ${count.sql} as "totalCount", ${beyond.sql} as "beyond"`, [...count.params, ...beyond.params]);
   const items = rows.slice(0, size).map(({ totalCount: _, beyond: __, ...row }) => row as unknown as T);
   if (backward) items.reverse();
   const more = rows.length > size;
@@ -110,7 +115,7 @@ export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: P
     items,
     hasNextPage: backward ? edge.beyond : more,
     hasPreviousPage: backward ? more : edge.beyond,
-    totalCount: Number(edge.totalCount),
+    totalCount: edge.totalCount === null ? null : Number(edge.totalCount),
   };
 }
 

@@ -43,7 +43,8 @@ export interface Page<T> {
   items: T[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
-  totalCount: number;
+  /** Null when the caller did not ask for the count. */
+  totalCount: number | null;
 }
 
 export const CONNECTION_COLUMNS = `id, key, name, connection_type as "connectionType", access, disabled, description,

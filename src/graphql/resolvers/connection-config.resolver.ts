@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ConnectionHealthView } from '../../domain/connection-health';
 import { setConnectionSecrets } from '../../domain/connection-secrets';
 import { deleteConnectionConfig, findConnectionByKey, listConnectionConfigs, upsertConnectionConfigs } from '../../domain/connections';
@@ -8,7 +9,7 @@ import type { Context } from '../context';
 import { Scope } from '../scopes';
 import { ConnectionConfigInput, ConnectionSecretsInput } from '../inputs/connection-config';
 import { ConnectionConfigConnection, ConnectionConfigType, ConnectionHealthType, ConnectionTestResultType } from '../types/connection-config';
-import { PageArgs, toConnection } from '../types/page';
+import { PageArgs, selectsTotalCount, toConnection } from '../types/page';
 
 @Resolver(() => ConnectionConfigType)
 export class ConnectionConfigResolver {
@@ -17,8 +18,9 @@ export class ConnectionConfigResolver {
   connectionConfigs(
     @Ctx() { em }: Context,
     @Args() page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listConnectionConfigs(em, page).then((found) => toConnection(found, (c) => c.key));
+    return listConnectionConfigs(em, { ...page, withCount: selectsTotalCount(info) }).then((found) => toConnection(found, (c) => c.key));
   }
 
   @Authorized(Scope.CONNECTION_READ)

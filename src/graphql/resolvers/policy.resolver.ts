@@ -1,10 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { deletePolicy, findPolicyByKey, listPolicies, upsertPolicies } from '../../domain/policies';
 import type { PolicyView, WebhookView } from '../../domain/views';
 import type { Context } from '../context';
 import { Scope } from '../scopes';
 import { PolicyInput } from '../inputs/policy';
-import { PageArgs, toConnection } from '../types/page';
+import { PageArgs, selectsTotalCount, toConnection } from '../types/page';
 import { PolicyConnection, PolicyType } from '../types/policy';
 import { PolicyWebhookType } from '../types/webhook';
 
@@ -15,8 +16,9 @@ export class PolicyResolver {
   policies(
     @Ctx() { em }: Context,
     @Args() page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listPolicies(em, page).then((found) => toConnection(found, (p) => p.key));
+    return listPolicies(em, { ...page, withCount: selectsTotalCount(info) }).then((found) => toConnection(found, (p) => p.key));
   }
 
   @Authorized(Scope.POLICY_READ)

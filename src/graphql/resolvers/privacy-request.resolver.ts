@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PrivacyRequestStatus } from '../../domain/enums';
 import { optionalIdentity, type Identity } from '../../domain/identity';
 import * as requests from '../../domain/privacy-request';
@@ -8,7 +9,7 @@ import type { PolicyView, WebhookView } from '../../domain/views';
 import type { Context } from '../context';
 import { IdentityInput, PrivacyRequestInput } from '../inputs/privacy-request';
 import { Scope } from '../scopes';
-import { PageArgs, toConnection } from '../types/page';
+import { PageArgs, selectsTotalCount, toConnection } from '../types/page';
 import { PolicyType } from '../types/policy';
 import { ChainStepType, IdentityType, PrivacyRequestConnection, PrivacyRequestType, WebhookDeliveryType } from '../types/privacy-request';
 import { PolicyWebhookType } from '../types/webhook';
@@ -21,8 +22,9 @@ export class PrivacyRequestResolver {
     @Ctx() { em }: Context,
     @Arg('status', () => PrivacyRequestStatus, { nullable: true, description: 'Only requests with this status; all when absent.' }) status: PrivacyRequestStatus | null,
     @Args() page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return requests.list(em, { ...page, status }).then((found) => toConnection(found, requests.cursorOf));
+    return requests.list(em, { ...page, withCount: selectsTotalCount(info), status }).then((found) => toConnection(found, requests.cursorOf));
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_READ)

@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, encodeCursor, MAX_PAGE_SIZE } from '../../domain/pagination';
 import type { Page } from '../../domain/views';
@@ -39,7 +40,7 @@ export class PageArgs {
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | null;
 }
 
 /** The Relay-style `<Name>Connection` and `<Name>Edge` types for a node type. */
@@ -79,4 +80,20 @@ export function toConnection<T>(page: Page<T>, cursorOf: (item: T) => string): C
     },
     totalCount: page.totalCount,
   };
+}
+
+/** Whether the list field being resolved selects totalCount (directly or through fragments). */
+export function selectsTotalCount(info: GraphQLResolveInfo | undefined): boolean {
+  if (!info?.fieldNodes) return true;
+  const seen = new Set<string>();
+  const has = (set: SelectionSetNode | undefined): boolean => (set?.selections ?? []).some((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
+    if (selection.kind === Kind.INLINE_FRAGMENT) return has(selection.selectionSet);
+    const name = selection.name.value;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    const fragment = info.fragments?.[name];
+    return fragment ? has(fragment.selectionSet) : true;
+  });
+  return info.fieldNodes.some((node) => has(node.selectionSet));
 }
