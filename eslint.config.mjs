@@ -11,7 +11,10 @@ export default defineConfig(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // `_` names a value left out on purpose (a destructured field dropped, an unused parameter).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // Apollo plugin hooks and MikroORM migrations are async by their interfaces, awaited or not.
       '@typescript-eslint/require-await': 'off',
       // `declare global { namespace GraphileConfig ... }` is how graphile-worker's types are extended.

@@ -16,11 +16,13 @@ async function main() {
   const pg = new Client({ connectionString: db.url });
   try {
     execFileSync(process.execPath, ['dist/main.js', 'migrate'], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn', APP_ENCRYPTION_KEY: 'bench-key-0123456789abcdef012345' }, stdio: 'inherit',
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn', APP_ENCRYPTION_KEY: 'bench-key-0123456789abcdef012345' },
+      stdio: 'inherit',
     });
     await pg.connect();
     await seed(pg);
-    const page = "(select array_agg(id::text order by n) from (select id, n from bench_connection order by n limit 50) p)";
+    const page = '(select array_agg(id::text order by n) from (select id, n from bench_connection order by n limit 50) p)';
     const statement = CONNECTION_HEALTH_SQL.replace('?::uuid[]', `${page}::uuid[]`);
     const withIndex = await explain(pg, statement);
     await pg.query('begin');
@@ -43,16 +45,27 @@ async function seed(pg) {
   await pg.query(`insert into policy (id, key, name, created_at, updated_at) values (gen_random_uuid(), 'bench', 'bench', now(), now())`);
   await pg.query(`insert into privacy_request (id, policy_id, identity, run_id, created_at, updated_at)
     select gen_random_uuid(), id, 'sealed', gen_random_uuid(), now(), now() from policy`);
-  const insert = (connection, count, outcome, error, days) => pg.query(
-    `insert into webhook_delivery (id, privacy_request_id, webhook_key, connection_config_id, phase, attempt, outcome, error, duration_ms, created_at)
+  const insert = (connection, count, outcome, error, days) =>
+    pg.query(
+      `insert into webhook_delivery (id, privacy_request_id, webhook_key, connection_config_id, phase, attempt, outcome, error, duration_ms, created_at)
      select gen_random_uuid(), (select id from privacy_request limit 1), 'bench', c.id, 'pre', 1, ${outcome}, ${error}, 5,
        now() - interval '${days} days' + (g * interval '${days} days' / ${count})
      from generate_series(1, ${count}) g cross join (${connection}) c`,
+    );
+  await insert(
+    'select id from bench_connection where n = 1',
+    500000,
+    "case when g > 480000 then 'FAILED' else 'DELIVERED' end",
+    "case when g > 480000 then 'answered 500' end",
+    30,
   );
-  await insert('select id from bench_connection where n = 1', 500000, "case when g > 480000 then 'FAILED' else 'DELIVERED' end",
-    "case when g > 480000 then 'answered 500' end", 30);
-  await insert('select id from bench_connection where n > 1 and n <= 1000', 501, "case when g % 7 = 0 then 'FAILED' else 'DELIVERED' end",
-    "case when g % 7 = 0 then 'timed out after 10000 ms' end", 30);
+  await insert(
+    'select id from bench_connection where n > 1 and n <= 1000',
+    501,
+    "case when g % 7 = 0 then 'FAILED' else 'DELIVERED' end",
+    "case when g % 7 = 0 then 'timed out after 10000 ms' end",
+    30,
+  );
   await pg.query('vacuum analyze webhook_delivery');
 }
 

@@ -42,25 +42,34 @@ async function runFanoutBenchmark() {
     cleanup.push(async () => Promise.all(clients.map((c) => c.dispose())));
     let subscribed = 0;
     for (let i = 0; i < SOCKETS; i++) {
-      const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { Authorization: headers.authorization }, lazy: false, retryAttempts: 0 });
-      clients.push(client);
-      client.subscribe({ query: 'subscription { privacyRequestsChanged { id status createdAt startedAt finishedAt } }' }, {
-        next({ data }) {
-          const received = Date.now();
-          const request = data.privacyRequestsChanged;
-          const at = request[STATUS_TIME[request.status]];
-          if (!at) return;
-          delivered++;
-          latencies.push(received - Date.parse(at));
-          if (request.status === 'COMPLETE') completed.set(request.id, (completed.get(request.id) ?? 0) + 1);
-        },
-        error: (err) => process.stderr.write(`fanout: subscription failed: ${JSON.stringify(err).slice(0, 200)}\n`),
-        complete: () => undefined,
+      const client = createClient({
+        url: `${server.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { Authorization: headers.authorization },
+        lazy: false,
+        retryAttempts: 0,
       });
+      clients.push(client);
+      client.subscribe(
+        { query: 'subscription { privacyRequestsChanged { id status createdAt startedAt finishedAt } }' },
+        {
+          next({ data }) {
+            const received = Date.now();
+            const request = data.privacyRequestsChanged;
+            const at = request[STATUS_TIME[request.status]];
+            if (!at) return;
+            delivered++;
+            latencies.push(received - Date.parse(at));
+            if (request.status === 'COMPLETE') completed.set(request.id, (completed.get(request.id) ?? 0) + 1);
+          },
+          error: (err) => process.stderr.write(`fanout: subscription failed: ${JSON.stringify(err).slice(0, 200)}\n`),
+          complete: () => undefined,
+        },
+      );
       client.on('connected', () => subscribed++);
       if (i % 100 === 99) await sleep(50);
     }
-    for (const deadline = Date.now() + 60_000; subscribed < SOCKETS && Date.now() < deadline; ) await sleep(100);
+    for (const deadline = Date.now() + 60_000; subscribed < SOCKETS && Date.now() < deadline;) await sleep(100);
     await sleep(1000);
     const rssOpen = rssMb(server.pid);
     latencies.length = 0;
@@ -113,7 +122,10 @@ async function runFanoutBenchmark() {
 async function createRequests(gql, n, batch, prefix = 'warm') {
   const ids = [];
   for (let i = 0; i < n; i += batch) {
-    const input = Array.from({ length: Math.min(batch, n - i) }, (_, j) => ({ policyKey: 'bench_pipeline', identity: { email: `${prefix}-${i + j}@example.com` } }));
+    const input = Array.from({ length: Math.min(batch, n - i) }, (_, j) => ({
+      policyKey: 'bench_pipeline',
+      identity: { email: `${prefix}-${i + j}@example.com` },
+    }));
     const data = await gql('mutation($input: [PrivacyRequestInput!]!) { createPrivacyRequests(input: $input) { id } }', { input });
     ids.push(...data.createPrivacyRequests.map((r) => r.id));
   }

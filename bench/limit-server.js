@@ -11,9 +11,7 @@ const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: ormOpti
 
 /** One policy's webhooks of one phase as the read operation selects them, ordered. */
 function webhooksJson(phase, withConnectionName) {
-  const connection = withConnectionName
-    ? `json_build_object('key', c.key, 'name', c.name)`
-    : `json_build_object('key', c.key)`;
+  const connection = withConnectionName ? `json_build_object('key', c.key, 'name', c.name)` : `json_build_object('key', c.key)`;
   const direction = withConnectionName ? `'direction', upper(w.direction), ` : '';
   return `coalesce((select json_agg(json_build_object('key', w.key, 'order', w.position, ${direction}'connectionConfig', ${connection})
       order by w.position)
@@ -62,10 +60,10 @@ app.post('/reorder', express.json(), async (req, res, next) => {
   try {
     await client.query('begin');
     const locked = await client.query('select id from policy where key = $1 for update', [policyKey]);
-    const { rows } = await client.query(
-      'select id, key from policy_webhook where policy_id = $1 and phase = $2 order by position',
-      [locked.rows[0]?.id, phase],
-    );
+    const { rows } = await client.query('select id, key from policy_webhook where policy_id = $1 and phase = $2 order by position', [
+      locked.rows[0]?.id,
+      phase,
+    ]);
     const from = rows.findIndex((w) => w.key === key);
     if (from < 0 || order < 0 || order >= rows.length) throw Object.assign(new Error('bad reorder'), { status: 400 });
     const moved = rows.slice();

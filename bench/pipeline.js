@@ -49,7 +49,10 @@ async function runPipelineBenchmark() {
     const callsBefore = await receiver.calls();
     const started = performance.now();
     for (let i = 0; i < REQUESTS; i += 50) {
-      const input = Array.from({ length: Math.min(50, REQUESTS - i) }, (_, j) => ({ policyKey: 'bench_pipeline', identity: { email: `subject-${i + j}@example.com` } }));
+      const input = Array.from({ length: Math.min(50, REQUESTS - i) }, (_, j) => ({
+        policyKey: 'bench_pipeline',
+        identity: { email: `subject-${i + j}@example.com` },
+      }));
       await gql('mutation($input: [PrivacyRequestInput!]!) { createPrivacyRequests(input: $input) { id } }', { input });
     }
     const createdMs = performance.now() - started;
@@ -106,13 +109,23 @@ function printResult(r) {
 
 async function measureReceiver(url) {
   const body = JSON.stringify({
-    privacy_request_id: '00000000-0000-4000-8000-000000000000', direction: 'one_way', callback_type: 'pre',
-    identity: { email: 'subject-1@example.com' }, policy_key: 'bench_pipeline', webhook_key: 'pre_notify',
+    privacy_request_id: '00000000-0000-4000-8000-000000000000',
+    direction: 'one_way',
+    callback_type: 'pre',
+    identity: { email: 'subject-1@example.com' },
+    policy_key: 'bench_pipeline',
+    webhook_key: 'pre_notify',
   });
-  const run = (duration) => autocannon({
-    url: `${url}/pre_notify`, method: 'POST', body, headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
-    connections: CONCURRENCY, pipelining: 1, duration,
-  });
+  const run = (duration) =>
+    autocannon({
+      url: `${url}/pre_notify`,
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
+      connections: CONCURRENCY,
+      pipelining: 1,
+      duration,
+    });
   await run(1);
   const result = await run(5);
   return { callsPerSecond: result.requests.average, latencyMs: result.latency.average };
@@ -124,12 +137,20 @@ async function setUpPolicy(gql, receiverUrl) {
   });
   for (const w of WEBHOOKS) {
     await gql('mutation($key: String!, $s: ConnectionSecretsInput!) { setConnectionSecrets(key: $key, secrets: $s) { key } }', {
-      key: `bench_${w.key}`, s: { https: { url: `${receiverUrl}/${w.key}`, authorization: 'Bearer bench-webhook-secret' } },
+      key: `bench_${w.key}`,
+      s: { https: { url: `${receiverUrl}/${w.key}`, authorization: 'Bearer bench-webhook-secret' } },
     });
   }
   await gql('mutation { upsertPolicies(input: [{ key: "bench_pipeline", name: "bench pipeline" }]) { key } }');
-  for (const [phase, mutation] of [['pre', 'setPreWebhooks'], ['post', 'setPostWebhooks']]) {
-    const webhooks = WEBHOOKS.filter((w) => w.phase === phase).map((w) => ({ key: w.key, direction: w.direction, connectionConfigKey: `bench_${w.key}` }));
+  for (const [phase, mutation] of [
+    ['pre', 'setPreWebhooks'],
+    ['post', 'setPostWebhooks'],
+  ]) {
+    const webhooks = WEBHOOKS.filter((w) => w.phase === phase).map((w) => ({
+      key: w.key,
+      direction: w.direction,
+      connectionConfigKey: `bench_${w.key}`,
+    }));
     await gql(`mutation($w: [WebhookInput!]!) { ${mutation}(policyKey: "bench_pipeline", webhooks: $w) { key } }`, { w: webhooks });
   }
 }
@@ -156,7 +177,10 @@ async function authHeaders(url) {
 }
 
 async function startReceiver() {
-  const child = fork(join(__dirname, 'pipeline-receiver.js'), [], { env: { ...process.env, RECEIVER_DELAY_MS: String(DELAY_MS) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'pipeline-receiver.js'), [], {
+    env: { ...process.env, RECEIVER_DELAY_MS: String(DELAY_MS) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const { port } = await new Promise((resolve, reject) => {
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`receiver exited with ${code}`)));
@@ -176,9 +200,17 @@ async function startServer(databaseUrl) {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js'), 'serve'], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl,
-      APP_ENCRYPTION_KEY: 'bench-key-0123456789abcdef012345', WORKER_CONCURRENCY: String(CONCURRENCY),
-      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', OAUTH_ROOT_CLIENT_ID: ROOT_CLIENT.id, OAUTH_ROOT_CLIENT_SECRET: ROOT_CLIENT.secret,
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      APP_ENCRYPTION_KEY: 'bench-key-0123456789abcdef012345',
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      OAUTH_ROOT_CLIENT_ID: ROOT_CLIENT.id,
+      OAUTH_ROOT_CLIENT_SECRET: ROOT_CLIENT.secret,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -7,7 +7,9 @@ const { join } = require('node:path');
 
 function newestProfile(path) {
   if (!statSync(path).isDirectory()) return path;
-  const files = readdirSync(path).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(path, f));
+  const files = readdirSync(path)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => join(path, f));
   if (!files.length) throw new Error(`no .cpuprofile in ${path}`);
   return files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 }
@@ -49,12 +51,19 @@ function summarise(file, top) {
     const pkg = packageOf(url);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
   }
-  const lines = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n)
-    .map(([name, ms]) => `${((100 * ms) / total).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  const lines = (map, n) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => `${((100 * ms) / total).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
   return [
     `${file}: ${(total / 1000).toFixed(1)} s sampled`,
-    '', 'self time by function:', ...lines(byFunction, top),
-    '', 'self time by package:', ...lines(byPackage, 15),
+    '',
+    'self time by function:',
+    ...lines(byFunction, top),
+    '',
+    'self time by package:',
+    ...lines(byPackage, 15),
   ].join('\n');
 }
 

@@ -65,7 +65,11 @@ async function main() {
     const only = process.env.BENCH_ONLY;
     for (const [operation, concurrencies] of plan.filter(([op]) => !only || op.name.includes(only))) {
       for (const concurrency of concurrencies) {
-        const row = { operation: operation.name, concurrency, ...(await measureRow([dsr, limit], operation, concurrency, db.url, rotation)) };
+        const row = {
+          operation: operation.name,
+          concurrency,
+          ...(await measureRow([dsr, limit], operation, concurrency, db.url, rotation)),
+        };
         row.ratio = row.dsr.rps / row.limit.rps;
         rows.push(row);
         log(`${row.operation} @${concurrency}: ${row.dsr.rps.toFixed(0)} vs ${row.limit.rps.toFixed(0)} req/s (${row.ratio.toFixed(2)}x)`);
@@ -92,7 +96,21 @@ async function main() {
     process.stdout.write(`\n${SECONDS} s per run after ${WARMUP} s warm-up; whole bench ${seconds} s\n`);
     writeFileSync(
       join(RESULTS, 'latest.json'),
-      JSON.stringify({ date: new Date().toISOString(), node: process.version, seconds: SECONDS, warmup: WARMUP, rows, peakRssMb, targets, pipeline: pipeline?.result ?? null, fanout: fanout?.result ?? null }, null, 2),
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          node: process.version,
+          seconds: SECONDS,
+          warmup: WARMUP,
+          rows,
+          peakRssMb,
+          targets,
+          pipeline: pipeline?.result ?? null,
+          fanout: fanout?.result ?? null,
+        },
+        null,
+        2,
+      ),
     );
   } finally {
     for (const server of servers) await server.stop();
@@ -187,7 +205,7 @@ async function measureRow([dsr, limit], operation, concurrency, databaseUrl, rot
 async function untilIdle(server, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   let last = await server.statements();
-  for (let quiet = 0; quiet < 2 && Date.now() < deadline; ) {
+  for (let quiet = 0; quiet < 2 && Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, 200));
     const now = await server.statements();
     quiet = now === last ? quiet + 1 : 0;
@@ -213,7 +231,9 @@ async function checkSameAnswers(dsr, limit, operations, databaseUrl, rotation) {
       limitAnswer = await post(limit, operation.limit.path, operation.limit.bodyFor(0));
     }
     if (!isDeepStrictEqual(dsrAnswer, limitAnswer)) {
-      throw new Error(`${operation.name}: dsr-hooks and the limit answer differently:\n${JSON.stringify(dsrAnswer).slice(0, 600)}\n${JSON.stringify(limitAnswer).slice(0, 600)}`);
+      throw new Error(
+        `${operation.name}: dsr-hooks and the limit answer differently:\n${JSON.stringify(dsrAnswer).slice(0, 600)}\n${JSON.stringify(limitAnswer).slice(0, 600)}`,
+      );
     }
   }
   log('dsr-hooks and the limit server give the same answers');
@@ -222,7 +242,8 @@ async function checkSameAnswers(dsr, limit, operations, databaseUrl, rotation) {
 async function post(server, path, body) {
   const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body });
   const answer = await res.json();
-  if (!res.ok || answer.errors || answer.error) throw new Error(`${server.name} ${path} answered ${res.status}: ${JSON.stringify(answer).slice(0, 500)}`);
+  if (!res.ok || answer.errors || answer.error)
+    throw new Error(`${server.name} ${path} answered ${res.status}: ${JSON.stringify(answer).slice(0, 500)}`);
   return answer;
 }
 

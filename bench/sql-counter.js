@@ -56,7 +56,9 @@ process.on('message', (message) => {
 // Memory as the process sees it, for diagnosing the peak RSS the bench reports.
 process.on('message', (message) => {
   if (message && message.type === 'memory') {
-    const spaces = require('node:v8').getHeapSpaceStatistics().map((s) => [s.space_name, Math.round(s.space_size / 1048576)]);
+    const spaces = require('node:v8')
+      .getHeapSpaceStatistics()
+      .map((s) => [s.space_name, Math.round(s.space_size / 1048576)]);
     process.send({ type: 'memory', usage: process.memoryUsage(), spaces });
   }
 });

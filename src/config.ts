@@ -100,11 +100,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('APP_ENCRYPTION_KEY is required when NODE_ENV=production (exactly 32 bytes)');
   }
 
-  const replyTokenTtlSeconds = parseInteger(env.REPLY_TOKEN_TTL_SECONDS, 7 * 24 * 3600, 'REPLY_TOKEN_TTL_SECONDS', 1, 365 * 24 * 3600, problems);
+  const replyTokenTtlSeconds = parseInteger(
+    env.REPLY_TOKEN_TTL_SECONDS,
+    7 * 24 * 3600,
+    'REPLY_TOKEN_TTL_SECONDS',
+    1,
+    365 * 24 * 3600,
+    problems,
+  );
   const workerConcurrency = parseInteger(env.WORKER_CONCURRENCY, 4, 'WORKER_CONCURRENCY', 0, 256, problems);
   const webhookTimeoutMs = parseInteger(env.WEBHOOK_TIMEOUT_MS, 10_000, 'WEBHOOK_TIMEOUT_MS', 1, 600_000, problems);
   const webhookMaxAttempts = parseInteger(env.WEBHOOK_MAX_ATTEMPTS, 3, 'WEBHOOK_MAX_ATTEMPTS', 1, 20, problems);
-  const webhookAllowPrivateNetworks = parseBoolean(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS, !production, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', problems);
+  const webhookAllowPrivateNetworks = parseBoolean(
+    env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    !production,
+    'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
+    problems,
+  );
   const webhookBackoffBaseMs = parseInteger(env.WEBHOOK_BACKOFF_BASE_MS, 500, 'WEBHOOK_BACKOFF_BASE_MS', 0, 600_000, problems);
   const webhookBackoffMaxMs = parseInteger(env.WEBHOOK_BACKOFF_MAX_MS, 30_000, 'WEBHOOK_BACKOFF_MAX_MS', 0, 3_600_000, problems);
   const rootClientId = env.OAUTH_ROOT_CLIENT_ID || undefined;
@@ -120,15 +132,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const limits = {
     accessTokenTtlSeconds: parseInteger(env.ACCESS_TOKEN_TTL_SECONDS, 3600, 'ACCESS_TOKEN_TTL_SECONDS', 1, 31_536_000, problems),
     tokenFailureLimit: parseInteger(env.OAUTH_MAX_FAILED_ATTEMPTS, 10, 'OAUTH_MAX_FAILED_ATTEMPTS', 1, 1_000_000, problems),
-    tokenFailureWindowSeconds: parseInteger(env.OAUTH_FAILED_ATTEMPTS_WINDOW_SECONDS, 60, 'OAUTH_FAILED_ATTEMPTS_WINDOW_SECONDS', 1, 86_400, problems),
+    tokenFailureWindowSeconds: parseInteger(
+      env.OAUTH_FAILED_ATTEMPTS_WINDOW_SECONDS,
+      60,
+      'OAUTH_FAILED_ATTEMPTS_WINDOW_SECONDS',
+      1,
+      86_400,
+      problems,
+    ),
     introspection: !production || env.GRAPHQL_INTROSPECTION === 'true',
     bodyLimitBytes: parseInteger(env.MAX_REQUEST_BODY_BYTES, 1024 * 1024, 'MAX_REQUEST_BODY_BYTES', 1, 1024 ** 3, problems),
     maxQueryDepth: parseInteger(env.GRAPHQL_MAX_DEPTH, 10, 'GRAPHQL_MAX_DEPTH', 1, 1000, problems),
     maxQueryCost: parseInteger(env.GRAPHQL_MAX_COST, 10_000, 'GRAPHQL_MAX_COST', 1, 100_000_000, problems),
-    databaseStatementTimeoutMs: parseInteger(env.DATABASE_STATEMENT_TIMEOUT_MS, 10_000, 'DATABASE_STATEMENT_TIMEOUT_MS', 1, 3_600_000, problems),
+    databaseStatementTimeoutMs: parseInteger(
+      env.DATABASE_STATEMENT_TIMEOUT_MS,
+      10_000,
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      1,
+      3_600_000,
+      problems,
+    ),
     databaseAcquireTimeoutMs: parseInteger(env.DATABASE_ACQUIRE_TIMEOUT_MS, 15_000, 'DATABASE_ACQUIRE_TIMEOUT_MS', 1, 600_000, problems),
     wsMaxSockets: parseInteger(env.WS_MAX_SOCKETS, 2000, 'WS_MAX_SOCKETS', 0, 1_000_000, problems),
-    wsMaxSubscriptionsPerSocket: parseInteger(env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET, 20, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 1, 10_000, problems),
+    wsMaxSubscriptionsPerSocket: parseInteger(
+      env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+      20,
+      'WS_MAX_SUBSCRIPTIONS_PER_SOCKET',
+      1,
+      10_000,
+      problems,
+    ),
     wsMaxWaitingEvents: parseInteger(env.WS_MAX_WAITING_EVENTS, 500, 'WS_MAX_WAITING_EVENTS', 1, 1_000_000, problems),
   };
 
@@ -162,7 +195,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** CORS_ORIGINS: comma-separated exact origins such as https://admin.example.com. */
 export function parseOrigins(value: string | undefined, problems: string[]): string[] {
-  const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let normalised: string | undefined;
     try {
@@ -170,13 +206,21 @@ export function parseOrigins(value: string | undefined, problems: string[]): str
     } catch {
       normalised = undefined;
     }
-    if (normalised !== origin) problems.push(`CORS_ORIGINS entry "${origin}" must be an origin like https://app.example.com (scheme, host, optional port; no path or trailing slash)`);
+    if (normalised !== origin)
+      problems.push(
+        `CORS_ORIGINS entry "${origin}" must be an origin like https://app.example.com (scheme, host, optional port; no path or trailing slash)`,
+      );
   }
   return origins;
 }
 
 export function parseInteger(
-  value: string | undefined, fallback: number, name: string, min: number, max: number, problems: string[],
+  value: string | undefined,
+  fallback: number,
+  name: string,
+  min: number,
+  max: number,
+  problems: string[],
 ): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -205,7 +249,8 @@ export function resolveEncryptionKey(config: Config, warn: (msg: string) => void
   const kept = keptInDataDir(config.dataDir, 'encryption.key', () => randomBytes(24).toString('base64'));
   const key = Buffer.from(kept.text.trim(), 'utf8');
   if (key.length !== 32) throw new ConfigError([`${kept.file} must hold exactly 32 bytes`]);
-  if (kept.created) warn(`APP_ENCRYPTION_KEY is not set: generated a development key in ${kept.file}. Set APP_ENCRYPTION_KEY in production.`);
+  if (kept.created)
+    warn(`APP_ENCRYPTION_KEY is not set: generated a development key in ${kept.file}. Set APP_ENCRYPTION_KEY in production.`);
   config.encryptionKey = key;
   return key;
 }

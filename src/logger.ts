@@ -5,9 +5,21 @@ export type Logger = pino.Logger;
 
 /** Paths that may carry secret values; pino replaces them before a line is written. */
 const REDACT = [
-  'secrets', '*.secrets', 'password', '*.password', 'authorization', '*.authorization',
-  'headers.authorization', 'req.headers.authorization', 'token', '*.token', 'clientSecret', '*.clientSecret',
-  'signingSecret', '*.signingSecret', 'variables',
+  'secrets',
+  '*.secrets',
+  'password',
+  '*.password',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  'token',
+  '*.token',
+  'clientSecret',
+  '*.clientSecret',
+  'signingSecret',
+  '*.signingSecret',
+  'variables',
 ];
 
 /**
@@ -22,5 +34,8 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pretty = require('pino-pretty') as typeof import('pino-pretty');
   // the start banner's fields repeat its text, which says them for a person already
-  return pino(options, pretty({ sync: true, colorize: Boolean(process.stdout.isTTY), ignore: 'pid,hostname,service,banner', translateTime: 'SYS:HH:MM:ss.l' }));
+  return pino(
+    options,
+    pretty({ sync: true, colorize: Boolean(process.stdout.isTTY), ignore: 'pid,hostname,service,banner', translateTime: 'SYS:HH:MM:ss.l' }),
+  );
 }

@@ -8,40 +8,63 @@ export class Metrics {
   readonly registry = new Registry();
 
   readonly httpRequests = new Counter({
-    name: 'dsr_hooks_http_requests_total', help: 'HTTP requests answered, by route, method and status',
-    labelNames: ['route', 'method', 'status'] as const, registers: [this.registry],
+    name: 'dsr_hooks_http_requests_total',
+    help: 'HTTP requests answered, by route, method and status',
+    labelNames: ['route', 'method', 'status'] as const,
+    registers: [this.registry],
   });
   readonly httpDuration = new Histogram({
-    name: 'dsr_hooks_http_request_duration_seconds', help: 'Time to answer an HTTP request, by route and method',
-    labelNames: ['route', 'method'] as const, buckets: LATENCY_BUCKETS, registers: [this.registry],
+    name: 'dsr_hooks_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by route and method',
+    labelNames: ['route', 'method'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
   });
   readonly graphqlOperations = new Counter({
-    name: 'dsr_hooks_graphql_operations_total', help: 'GraphQL operations run, by operation name and type',
-    labelNames: ['operation', 'type'] as const, registers: [this.registry],
+    name: 'dsr_hooks_graphql_operations_total',
+    help: 'GraphQL operations run, by operation name and type',
+    labelNames: ['operation', 'type'] as const,
+    registers: [this.registry],
   });
   readonly graphqlDuration = new Histogram({
-    name: 'dsr_hooks_graphql_operation_duration_seconds', help: 'Time to run a GraphQL operation, by operation name and type',
-    labelNames: ['operation', 'type'] as const, buckets: LATENCY_BUCKETS, registers: [this.registry],
+    name: 'dsr_hooks_graphql_operation_duration_seconds',
+    help: 'Time to run a GraphQL operation, by operation name and type',
+    labelNames: ['operation', 'type'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
   });
   readonly graphqlErrors = new Counter({
-    name: 'dsr_hooks_graphql_errors_total', help: 'Errors in GraphQL answers, by extensions.code',
-    labelNames: ['code'] as const, registers: [this.registry],
+    name: 'dsr_hooks_graphql_errors_total',
+    help: 'Errors in GraphQL answers, by extensions.code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
   });
   readonly jobDuration = new Histogram({
-    name: 'dsr_hooks_job_duration_seconds', help: 'Time a queue job ran in this process, by task and outcome',
-    labelNames: ['task', 'outcome'] as const, buckets: LATENCY_BUCKETS, registers: [this.registry],
+    name: 'dsr_hooks_job_duration_seconds',
+    help: 'Time a queue job ran in this process, by task and outcome',
+    labelNames: ['task', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
   });
   readonly jobWait = new Histogram({
-    name: 'dsr_hooks_job_wait_seconds', help: 'Time from a job being due until a worker of this process started it, by task',
-    labelNames: ['task'] as const, buckets: LATENCY_BUCKETS, registers: [this.registry],
+    name: 'dsr_hooks_job_wait_seconds',
+    help: 'Time from a job being due until a worker of this process started it, by task',
+    labelNames: ['task'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
   });
   readonly webhookDeliveries = new Counter({
-    name: 'dsr_hooks_webhook_deliveries_total', help: 'Webhook deliveries finished (all attempts of one call), by outcome',
-    labelNames: ['outcome'] as const, registers: [this.registry],
+    name: 'dsr_hooks_webhook_deliveries_total',
+    help: 'Webhook deliveries finished (all attempts of one call), by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
   });
   readonly webhookDuration = new Histogram({
-    name: 'dsr_hooks_webhook_delivery_duration_seconds', help: 'Time a webhook delivery took, retries and backoff included, by outcome',
-    labelNames: ['outcome'] as const, buckets: LATENCY_BUCKETS, registers: [this.registry],
+    name: 'dsr_hooks_webhook_delivery_duration_seconds',
+    help: 'Time a webhook delivery took, retries and backoff included, by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
   });
   private readonly operationNames = new Set<string>();
 
@@ -61,7 +84,10 @@ export class Metrics {
   /** A gauge whose values are read when Prometheus scrapes (e.g. counted in the database). */
   gauge<L extends string>(name: string, help: string, labelNames: readonly L[], read: () => Promise<GaugeValue<L>[]>) {
     return new Gauge({
-      name, help, labelNames, registers: [this.registry],
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
       async collect() {
         const values = await read();
         this.reset();

@@ -48,9 +48,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   await installQueue(database.url, logger);
   // The in-process worker gets its own small pool (each job has at most one statement in
   // flight), so a burst of jobs never queues API requests behind it, nor the other way round.
-  const workerOrm = config.workerConcurrency > 0
-    ? await initOrm(database.url, { log, migrate: false, poolMax: config.workerConcurrency + 2, timeouts })
-    : null;
+  const workerOrm =
+    config.workerConcurrency > 0
+      ? await initOrm(database.url, { log, migrate: false, poolMax: config.workerConcurrency + 2, timeouts })
+      : null;
   const metrics = new Metrics();
   registerDatabaseGauges(metrics, orm.em, workerOrm ? { api: orm, worker: workerOrm } : { api: orm });
   // The API outlives a database outage, so its worker reconnects rather than ending the process.
@@ -85,26 +86,25 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     metrics,
     pendingMigrations: async () => (await orm.getMigrator().getPendingMigrations()).map((m) => m.name),
     // Development only: GraphiQL opens ready to use, with a fresh root token on every page load.
-    graphiqlHeaders: config.production
-      ? undefined
-      : () => ({ Authorization: `Bearer ${devToken()}` }),
+    graphiqlHeaders: config.production ? undefined : () => ({ Authorization: `Bearer ${devToken()}` }),
     consoleDevToken: config.production
       ? undefined
       : () => ({ access_token: devToken(), token_type: 'bearer', expires_in: devTokenSeconds, scope: ALL_SCOPES.join(' ') }),
-    webSocket: (httpServer, services) => serveGraphQLWebSocket({
-      httpServer,
-      operations: new SubscriptionOperations(schema, { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
-      services,
-      feed,
-      signer,
-      cors,
-      limits: {
-        maxSockets: config.wsMaxSockets,
-        maxSubscriptionsPerSocket: config.wsMaxSubscriptionsPerSocket,
-        maxWaitingEvents: config.wsMaxWaitingEvents,
-        maxMessageBytes: config.bodyLimitBytes,
-      },
-    }),
+    webSocket: (httpServer, services) =>
+      serveGraphQLWebSocket({
+        httpServer,
+        operations: new SubscriptionOperations(schema, { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+        services,
+        feed,
+        signer,
+        cors,
+        limits: {
+          maxSockets: config.wsMaxSockets,
+          maxSubscriptionsPerSocket: config.wsMaxSubscriptionsPerSocket,
+          maxWaitingEvents: config.wsMaxWaitingEvents,
+          maxMessageBytes: config.bodyLimitBytes,
+        },
+      }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -117,7 +117,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host}:${port}`;
   const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(metrics, config.metricsHost, config.metricsPort);
-  logger.info({ url: `${url}/graphql`, banner: startBanner(url, metricsServer?.url, root) }, startBannerText(url, metricsServer?.url, root));
+  logger.info(
+    { url: `${url}/graphql`, banner: startBanner(url, metricsServer?.url, root) },
+    startBannerText(url, metricsServer?.url, root),
+  );
 
   return {
     url,
@@ -140,7 +143,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
 /** The start banner's fields, for log shippers (the root client's secret stays in its file). */
 function startBanner(url: string, metricsUrl: string | undefined, root: ResolvedRootClient) {
-  return { graphiql: `${url}/graphql`, admin: `${url}/admin/`, metrics: metricsUrl, rootClientId: root.file ? root.clientId : undefined, rootClientFile: root.file };
+  return {
+    graphiql: `${url}/graphql`,
+    admin: `${url}/admin/`,
+    metrics: metricsUrl,
+    rootClientId: root.file ? root.clientId : undefined,
+    rootClientFile: root.file,
+  };
 }
 
 /** The same for a person: each address on its own line. */

@@ -17,7 +17,9 @@ export async function startWorkerProcess(config: Config, logger: Logger): Promis
   const database = await resolveDatabase(config, logger);
   const concurrency = Math.max(1, config.workerConcurrency);
   const orm = await initOrm(database.url, {
-    log: (message) => logger.debug({ component: 'mikro-orm' }, message), poolMax: concurrency + 2, timeouts: databaseTimeouts(config),
+    log: (message) => logger.debug({ component: 'mikro-orm' }, message),
+    poolMax: concurrency + 2,
+    timeouts: databaseTimeouts(config),
   });
   await installQueue(database.url, logger);
   const worker = await startWorker({ ...workerOptions(config, database.url, orm, box, logger), concurrency });

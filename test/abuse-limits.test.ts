@@ -42,14 +42,16 @@ describe('query depth', () => {
     expect(errorCode(await t.gql(cycle))).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
-  it('lets GraphiQL\'s full introspection query through the depth and cost limits', async () => {
+  it("lets GraphiQL's full introspection query through the depth and cost limits", async () => {
     const res = await t.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
     expect(res.errors).toBeUndefined();
     expect(res.data.__schema.queryType.name).toBe('Query');
   });
 
   it('does not count introspection depth', async () => {
-    const res = await t.gql('{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }');
+    const res = await t.gql(
+      '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }',
+    );
     expect(res.errors).toBeUndefined();
   });
 });

@@ -29,14 +29,18 @@ async function graphqlStatus(token: string): Promise<number> {
 describe('the failed-attempt limit of /oauth/token under concurrency', () => {
   it('answers at most OAUTH_MAX_FAILED_ATTEMPTS wrong secrets with 401 when 150 arrive at once; the rest get 429', async () => {
     const victim = dataOf(await t.gql('mutation { createApiClient(scopes: ["policy:read"]) { clientId clientSecret } }')).createApiClient;
-    const statuses = await Promise.all(Array.from({ length: 150 }, (_, i) => tokenRequest(victim.clientId, `wrong-${i}`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => tokenRequest(victim.clientId, `wrong-${i}`).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
     expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
     expect((await tokenRequest(victim.clientId, victim.clientSecret)).status).toBe(429);
   });
 
   it('counts unknown client ids the same way', async () => {
-    const statuses = await Promise.all(Array.from({ length: 150 }, (_, i) => tokenRequest('no-such-client', `wrong-${i}`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => tokenRequest('no-such-client', `wrong-${i}`).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(140);
   });
@@ -52,7 +56,14 @@ function signedToken(claims: Record<string, unknown>): string {
 
 describe('access token claims', () => {
   const now = () => Math.floor(Date.now() / 1000);
-  const good = () => ({ iss: 'dsr-hooks', aud: 'dsr-hooks-api', sub: TEST_ROOT_CLIENT.clientId, scope: ALL_SCOPES.join(' '), iat: now(), exp: now() + 600 });
+  const good = () => ({
+    iss: 'dsr-hooks',
+    aud: 'dsr-hooks-api',
+    sub: TEST_ROOT_CLIENT.clientId,
+    scope: ALL_SCOPES.join(' '),
+    iat: now(),
+    exp: now() + 600,
+  });
 
   it('issues tokens with our iss and aud, and accepts them', async () => {
     const token = await t.token();
@@ -139,12 +150,17 @@ describe('listing and revoking API clients', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${client.token}` },
       body: JSON.stringify({ query: '{ policies { totalCount } }' }),
     });
-    expect(await res.json()).toEqual({ errors: [{ message: expect.stringContaining('revoked'), extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(await res.json()).toEqual({
+      errors: [{ message: expect.stringContaining('revoked'), extensions: { code: 'UNAUTHENTICATED' } }],
+    });
   });
 
   it('refuses to revoke the root client, and answers NOT_FOUND for an unknown one', async () => {
     const root = await t.gql(REVOKE, { id: TEST_ROOT_CLIENT.clientId });
-    expect(root.errors![0]).toMatchObject({ message: expect.stringContaining('root client cannot be revoked'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(root.errors![0]).toMatchObject({
+      message: expect.stringContaining('root client cannot be revoked'),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect((await tokenRequest(TEST_ROOT_CLIENT.clientId, TEST_ROOT_CLIENT.clientSecret)).status).toBe(200);
     expect(errorCode(await t.gql(REVOKE, { id: 'dsr_nope' }))).toBe('NOT_FOUND');
   });

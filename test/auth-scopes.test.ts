@@ -30,16 +30,28 @@ const OPERATIONS: Record<string, { scope: ScopeName | null; query: string }> = {
   upsertPolicies: { scope: Scope.POLICY_CREATE_OR_UPDATE, query: 'mutation { upsertPolicies(input: []) { key } }' },
   deletePolicy: { scope: Scope.POLICY_DELETE, query: 'mutation { deletePolicy(key: "nope") }' },
   setPreWebhooks: { scope: Scope.WEBHOOK_CREATE_OR_UPDATE, query: 'mutation { setPreWebhooks(policyKey: "nope", webhooks: []) { key } }' },
-  setPostWebhooks: { scope: Scope.WEBHOOK_CREATE_OR_UPDATE, query: 'mutation { setPostWebhooks(policyKey: "nope", webhooks: []) { key } }' },
+  setPostWebhooks: {
+    scope: Scope.WEBHOOK_CREATE_OR_UPDATE,
+    query: 'mutation { setPostWebhooks(policyKey: "nope", webhooks: []) { key } }',
+  },
   patchWebhook: {
     scope: Scope.WEBHOOK_CREATE_OR_UPDATE,
     query: 'mutation { patchWebhook(policyKey: "nope", phase: PRE_EXECUTION, key: "nope", patch: { name: "n" }) { newOrder { key } } }',
   },
-  deleteWebhook: { scope: Scope.WEBHOOK_DELETE, query: 'mutation { deleteWebhook(policyKey: "nope", phase: PRE_EXECUTION, key: "nope") { newOrder { key } } }' },
+  deleteWebhook: {
+    scope: Scope.WEBHOOK_DELETE,
+    query: 'mutation { deleteWebhook(policyKey: "nope", phase: PRE_EXECUTION, key: "nope") { newOrder { key } } }',
+  },
   createPrivacyRequests: { scope: Scope.PRIVACY_REQUEST_CREATE, query: 'mutation { createPrivacyRequests(input: []) { id } }' },
   resumePrivacyRequest: { scope: null, query: 'mutation { resumePrivacyRequest(token: "not-a-reply-to-token") { id } }' },
-  retryPrivacyRequest: { scope: Scope.PRIVACY_REQUEST_REVIEW, query: 'mutation { retryPrivacyRequest(id: "00000000-0000-4000-8000-000000000000") { id } }' },
-  cancelPrivacyRequest: { scope: Scope.PRIVACY_REQUEST_REVIEW, query: 'mutation { cancelPrivacyRequest(id: "00000000-0000-4000-8000-000000000000") { id } }' },
+  retryPrivacyRequest: {
+    scope: Scope.PRIVACY_REQUEST_REVIEW,
+    query: 'mutation { retryPrivacyRequest(id: "00000000-0000-4000-8000-000000000000") { id } }',
+  },
+  cancelPrivacyRequest: {
+    scope: Scope.PRIVACY_REQUEST_REVIEW,
+    query: 'mutation { cancelPrivacyRequest(id: "00000000-0000-4000-8000-000000000000") { id } }',
+  },
   createApiClient: { scope: Scope.CLIENT_CREATE, query: 'mutation { createApiClient(scopes: ["client:create"]) { clientId } }' },
   apiClients: { scope: Scope.CLIENT_ADMIN, query: '{ apiClients { clientId } }' },
   revokeApiClient: { scope: Scope.CLIENT_ADMIN, query: 'mutation { revokeApiClient(clientId: "nope") { clientId } }' },
@@ -62,7 +74,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const operationsOf = (s: GraphQLSchema) => [...Object.keys(s.getQueryType()?.getFields() ?? {}), ...Object.keys(s.getMutationType()?.getFields() ?? {})];
+const operationsOf = (s: GraphQLSchema) => [
+  ...Object.keys(s.getQueryType()?.getFields() ?? {}),
+  ...Object.keys(s.getMutationType()?.getFields() ?? {}),
+];
 /** Read when the tests are declared, so entries for operations not in the schema yet show as skipped. */
 const PUBLISHED = operationsOf(buildSchemaFromSdl(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8')));
 const codes = (res: GraphQLResponse) => (res.errors ?? []).map((e) => e.extensions?.code);
@@ -115,9 +130,17 @@ describe('nested fields check their own scope', () => {
   const NESTED = '{ policy(key: "nested") { key preWebhooks { key connectionConfig { key } } } }';
 
   beforeAll(async () => {
-    dataOf(await t.gql('mutation { upsertConnectionConfigs(input: [{ key: "crm", name: "CRM", connectionType: HTTPS, access: READ }]) { key } }'));
+    dataOf(
+      await t.gql(
+        'mutation { upsertConnectionConfigs(input: [{ key: "crm", name: "CRM", connectionType: HTTPS, access: READ }]) { key } }',
+      ),
+    );
     dataOf(await t.gql('mutation { upsertPolicies(input: [{ key: "nested", name: "Nested" }]) { key } }'));
-    dataOf(await t.gql('mutation { setPreWebhooks(policyKey: "nested", webhooks: [{ key: "hook", direction: ONE_WAY, connectionConfigKey: "crm" }]) { key } }'));
+    dataOf(
+      await t.gql(
+        'mutation { setPreWebhooks(policyKey: "nested", webhooks: [{ key: "hook", direction: ONE_WAY, connectionConfigKey: "crm" }]) { key } }',
+      ),
+    );
   });
 
   it('policy:read alone cannot read the webhooks', async () => {
@@ -126,7 +149,7 @@ describe('nested fields check their own scope', () => {
     expect(res.errors![0].path).toEqual(['policy', 'preWebhooks']);
   });
 
-  it('policy:read and webhook:read cannot read the webhooks\' connection', async () => {
+  it("policy:read and webhook:read cannot read the webhooks' connection", async () => {
     const res = await t.gqlAs(await tokenFor([Scope.POLICY_READ, Scope.WEBHOOK_READ]), NESTED);
     expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: Scope.CONNECTION_READ });
     expect(res.errors![0].path).toEqual(['policy', 'preWebhooks', 0, 'connectionConfig']);
@@ -137,7 +160,7 @@ describe('nested fields check their own scope', () => {
     expect(dataOf(res).policy).toEqual({ key: 'nested', preWebhooks: [{ key: 'hook', connectionConfig: { key: 'crm' } }] });
   });
 
-  it('a webhook\'s policy needs policy:read besides webhook:read', async () => {
+  it("a webhook's policy needs policy:read besides webhook:read", async () => {
     const query = '{ webhook(policyKey: "nested", phase: PRE_EXECUTION, key: "hook") { key policy { key } } }';
     const res = await t.gqlAs(await tokenFor([Scope.WEBHOOK_READ]), query);
     expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: Scope.POLICY_READ });

@@ -10,7 +10,12 @@ afterAll(() => t.close());
 
 const ROOT = { client_id: TEST_ROOT_CLIENT.clientId, client_secret: TEST_ROOT_CLIENT.clientSecret };
 
-async function tokenRequest(server: TestServer, body: Record<string, string>, as: 'json' | 'form' = 'json', headers: Record<string, string> = {}) {
+async function tokenRequest(
+  server: TestServer,
+  body: Record<string, string>,
+  as: 'json' | 'form' = 'json',
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(`${server.url}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': as === 'json' ? 'application/json' : 'application/x-www-form-urlencoded', ...headers },
@@ -25,7 +30,7 @@ async function graphqlWith(server: TestServer, authorization: string, query = '{
     headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify({ query }),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) };
+  return { status: res.status, headers: res.headers, body: await res.json() };
 }
 
 describe('POST /oauth/token', () => {
@@ -73,7 +78,11 @@ describe('POST /oauth/token', () => {
       body: JSON.stringify({ grant_type: 'client_credentials', client_id: [ROOT.client_id, 'x'], client_secret: ROOT.client_secret }),
     });
     expect([twice.status, (await twice.json()).error]).toEqual([400, 'invalid_request']);
-    const broken = await fetch(`${t.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"grant_type":' });
+    const broken = await fetch(`${t.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"grant_type":',
+    });
     expect([broken.status, (await broken.json()).error]).toEqual([400, 'invalid_request']);
   });
 });
@@ -84,7 +93,11 @@ describe('a token on /graphql', () => {
     const [header, payload, signature] = narrow.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const widened = Buffer.from(JSON.stringify({ ...claims, scope: ALL_SCOPES.join(' ') })).toString('base64url');
-    const res = await graphqlWith(t, `Bearer ${header}.${widened}.${signature}`, '{ a: policies { totalCount } b: connectionConfigs { totalCount } }');
+    const res = await graphqlWith(
+      t,
+      `Bearer ${header}.${widened}.${signature}`,
+      '{ a: policies { totalCount } b: connectionConfigs { totalCount } }',
+    );
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ errors: [{ message: 'the access token is not valid', extensions: { code: 'UNAUTHENTICATED' } }] });
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
@@ -112,7 +125,11 @@ describe('createApiClient', () => {
   it('returns credentials that get a token with exactly those scopes; only a hash is stored', async () => {
     const created = dataOf(await t.gql(CREATE, { scopes: ['policy:read', 'policy:read', 'webhook:read'] })).createApiClient;
     expect(created.scopes).toEqual(['policy:read', 'webhook:read']);
-    const res = await tokenRequest(t, { grant_type: 'client_credentials', client_id: created.clientId, client_secret: created.clientSecret });
+    const res = await tokenRequest(t, {
+      grant_type: 'client_credentials',
+      client_id: created.clientId,
+      client_secret: created.clientSecret,
+    });
     expect(res.body.scope).toBe('policy:read webhook:read');
     const [row] = await t.sql('select secret_hash, scopes from api_client where client_id = ?', [created.clientId]);
     expect(row.secret_hash).toMatch(/^scrypt\$/);
@@ -143,7 +160,11 @@ describe('failed /oauth/token attempts', () => {
       const guess = await tokenRequest(t, { grant_type: 'client_credentials', client_id: victim.clientId, client_secret: `guess-${i}` });
       expect(guess.status).toBe(401);
     }
-    const locked = await tokenRequest(t, { grant_type: 'client_credentials', client_id: victim.clientId, client_secret: victim.clientSecret });
+    const locked = await tokenRequest(t, {
+      grant_type: 'client_credentials',
+      client_id: victim.clientId,
+      client_secret: victim.clientSecret,
+    });
     expect(locked.status).toBe(429);
     expect(locked.body.error).toBe('temporarily_unavailable');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -175,8 +196,12 @@ describe('with short lifetimes', () => {
   });
 
   it('a locked client id may try again once the window has passed', async () => {
-    expect((await tokenRequest(short, { grant_type: 'client_credentials', client_id: ROOT.client_id, client_secret: 'wrong' })).status).toBe(401);
+    expect(
+      (await tokenRequest(short, { grant_type: 'client_credentials', client_id: ROOT.client_id, client_secret: 'wrong' })).status,
+    ).toBe(401);
     expect((await tokenRequest(short, { grant_type: 'client_credentials', ...ROOT })).status).toBe(429);
-    expect(await eventually(async () => (await tokenRequest(short, { grant_type: 'client_credentials', ...ROOT })).status === 200)).toBe(true);
+    expect(await eventually(async () => (await tokenRequest(short, { grant_type: 'client_credentials', ...ROOT })).status === 200)).toBe(
+      true,
+    );
   });
 });

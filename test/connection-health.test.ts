@@ -18,14 +18,22 @@ afterAll(async () => {
 });
 
 const HEALTH = 'health { consecutiveFailures lastSuccessAt lastFailureAt lastError attemptsLast24h failuresLast24h }';
-const health = async (key: string) => dataOf(await t.gql(`query($key: String!) { connectionConfig(key: $key) { ${HEALTH} } }`, { key })).connectionConfig.health;
+const health = async (key: string) =>
+  dataOf(await t.gql(`query($key: String!) { connectionConfig(key: $key) { ${HEALTH} } }`, { key })).connectionConfig.health;
 const deliveryTimes = async (outcome: string) =>
-  (await t.sql('select created_at from webhook_delivery where outcome = ? order by created_at', [outcome])).map((row) => new Date(row.created_at).toISOString());
+  (await t.sql('select created_at from webhook_delivery where outcome = ? order by created_at', [outcome])).map((row) =>
+    new Date(row.created_at).toISOString(),
+  );
 
 it('a connection without deliveries has zero counts and no times', async () => {
   await createConnection(t, 'quiet');
   expect(await health('quiet')).toEqual({
-    consecutiveFailures: 0, lastSuccessAt: null, lastFailureAt: null, lastError: null, attemptsLast24h: 0, failuresLast24h: 0,
+    consecutiveFailures: 0,
+    lastSuccessAt: null,
+    lastFailureAt: null,
+    lastError: null,
+    attemptsLast24h: 0,
+    failuresLast24h: 0,
   });
 });
 
@@ -58,7 +66,12 @@ it('follows a scripted sequence of successes and failures, and outlives the webh
   answer = () => ({});
   await waitForStatus(t, (await createRequest(t, 'p')).id, 'COMPLETE');
   const recovered = await health('p-hook');
-  expect(recovered).toMatchObject({ consecutiveFailures: 0, lastFailureAt: afterFailures.lastFailureAt, attemptsLast24h: 5, failuresLast24h: 3 });
+  expect(recovered).toMatchObject({
+    consecutiveFailures: 0,
+    lastFailureAt: afterFailures.lastFailureAt,
+    attemptsLast24h: 5,
+    failuresLast24h: 3,
+  });
   expect(Date.parse(recovered.lastSuccessAt)).toBeGreaterThan(Date.parse(afterFailures.lastFailureAt));
 
   dataOf(await t.gql(DELETE_WEBHOOK, { policyKey: 'p', phase: 'PRE_EXECUTION', key: 'hook' }));
@@ -67,7 +80,8 @@ it('follows a scripted sequence of successes and failures, and outlives the webh
 
 it('costs one statement for a page of connections, however many', async () => {
   for (const key of ['c1', 'c2', 'c3', 'c4', 'c5']) await createConnection(t, key);
-  const page = (first: number) => t.countStatements(() => t.gql(`{ connectionConfigs(first: ${first}) { edges { node { key ${HEALTH} } } } }`));
+  const page = (first: number) =>
+    t.countStatements(() => t.gql(`{ connectionConfigs(first: ${first}) { edges { node { key ${HEALTH} } } } }`));
   const one = await page(1);
   const many = await page(8);
   expect(many.count).toBe(one.count);

@@ -6,7 +6,9 @@ let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
   await createConnection(t, 'web');
-  dataOf(await t.gql(SET_SECRETS, { key: 'web', secrets: { https: { url: 'https://hooks.example.com/', authorization: 'Token before' } } }));
+  dataOf(
+    await t.gql(SET_SECRETS, { key: 'web', secrets: { https: { url: 'https://hooks.example.com/', authorization: 'Token before' } } }),
+  );
 });
 afterAll(() => t.close());
 
@@ -16,24 +18,43 @@ const stored = async () => (await t.sql(`select secrets, updated_at from connect
 
 it('accepts extra headers, oauth2 instead of authorization, and no authorization at all', async () => {
   for (const https of [
-    { url: URL, authorization: 'Token t', headers: [{ name: 'X-Api-Key', value: 'k1' }, { name: 'X-Tenant', value: 'acme\t7' }] },
+    {
+      url: URL,
+      authorization: 'Token t',
+      headers: [
+        { name: 'X-Api-Key', value: 'k1' },
+        { name: 'X-Tenant', value: 'acme\t7' },
+      ],
+    },
     { url: URL, oauth2: OAUTH2, headers: [{ name: "x!#$%&'*+.^_`|~-1", value: '' }] },
     { url: URL },
   ]) {
-    expect(dataOf(await t.gql(SET_SECRETS, { key: 'web', secrets: { https } })).setConnectionSecrets).toEqual({ key: 'web', hasSecrets: true });
+    expect(dataOf(await t.gql(SET_SECRETS, { key: 'web', secrets: { https } })).setConnectionSecrets).toEqual({
+      key: 'web',
+      hasSecrets: true,
+    });
   }
 });
 
-it.each(['Host', 'Content-Length', 'content-type', 'Transfer-Encoding', 'CONNECTION', 'webhook-id', 'Webhook-Signature', 'webhook-anything', 'Authorization', 'reply-to', 'Reply-To-Token'])(
-  'refuses the header name %s, which the server sets',
-  async (name) => {
-    const before = await stored();
-    const res = await t.gql(SET_SECRETS, { key: 'web', secrets: { https: { url: URL, headers: [{ name, value: 'v' }] } } });
-    expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0].message).toContain(`"${name}" is set by the server`);
-    expect(await stored()).toEqual(before);
-  },
-);
+it.each([
+  'Host',
+  'Content-Length',
+  'content-type',
+  'Transfer-Encoding',
+  'CONNECTION',
+  'webhook-id',
+  'Webhook-Signature',
+  'webhook-anything',
+  'Authorization',
+  'reply-to',
+  'Reply-To-Token',
+])('refuses the header name %s, which the server sets', async (name) => {
+  const before = await stored();
+  const res = await t.gql(SET_SECRETS, { key: 'web', secrets: { https: { url: URL, headers: [{ name, value: 'v' }] } } });
+  expect(errorCode(res)).toBe('BAD_USER_INPUT');
+  expect(res.errors![0].message).toContain(`"${name}" is set by the server`);
+  expect(await stored()).toEqual(before);
+});
 
 it.each<[string, object]>([
   ['a name that is not an HTTP token', { headers: [{ name: 'X Space', value: 'v' }] }],
@@ -43,7 +64,15 @@ it.each<[string, object]>([
   ['a value with a NUL-free control character', { headers: [{ name: 'X-A', value: 'v\u0007' }] }],
   ['a value with DEL', { headers: [{ name: 'X-A', value: 'v\u007f' }] }],
   ['a value above U+00FF', { headers: [{ name: 'X-A', value: 'snow ☃' }] }],
-  ['the same name twice, in any case', { headers: [{ name: 'X-A', value: '1' }, { name: 'x-a', value: '2' }] }],
+  [
+    'the same name twice, in any case',
+    {
+      headers: [
+        { name: 'X-A', value: '1' },
+        { name: 'x-a', value: '2' },
+      ],
+    },
+  ],
   ['more than 20 headers', { headers: [...Array(21)].map((_, i) => ({ name: `X-${i}`, value: 'v' })) }],
   ['an authorization with a control character', { authorization: 'Token a\u0001b' }],
   ['authorization and oauth2 together', { authorization: 'Token t', oauth2: OAUTH2 }],

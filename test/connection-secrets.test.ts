@@ -28,7 +28,7 @@ describe('setConnectionSecrets accepts exactly one member matching the connectio
 
   it('takes postgres secrets for a POSTGRES connection, with the default port', async () => {
     expect(dataOf(await setSecrets('db', { postgres: POSTGRES })).setConnectionSecrets.hasSecrets).toBe(true);
-    expect(box.decryptJson(await storedSecrets('db') as string)).toEqual({
+    expect(box.decryptJson((await storedSecrets('db')) as string)).toEqual({
       postgres: { ...POSTGRES, port: 5432, sslMode: null },
     });
   });
@@ -102,7 +102,7 @@ describe('secrets at rest', () => {
   it('are replaced as a whole: a field left out of the next write is gone', async () => {
     dataOf(await setSecrets('web', { https: { ...HTTPS, signingSecret: SIGNING } }));
     dataOf(await setSecrets('web', { https: { url: 'https://other.example.com/', authorization: 'Basic bmV3' } }));
-    expect(box.decryptJson(await storedSecrets('web') as string)).toEqual({
+    expect(box.decryptJson((await storedSecrets('web')) as string)).toEqual({
       https: { url: 'https://other.example.com/', authorization: 'Basic bmV3', signingSecret: null },
     });
   });
@@ -129,7 +129,11 @@ describe('secrets at rest', () => {
       parts[i] = change(Buffer.from(parts[i], 'base64')).toString('base64');
       return parts.join(':');
     };
-    const flipFirstBit = (b: Buffer) => { const c = Buffer.from(b); c[0] ^= 1; return c; };
+    const flipFirstBit = (b: Buffer) => {
+      const c = Buffer.from(b);
+      c[0] ^= 1;
+      return c;
+    };
 
     it.each<[string, () => string]>([
       ['a flipped ciphertext bit', () => part(3, flipFirstBit)],

@@ -12,10 +12,19 @@ let receiver: Receiver;
 beforeAll(async () => {
   [t, receiver] = await Promise.all([startTestServer({ webhookTimeoutMs: 500 }), startReceiver()]);
   await createConnection(t, 'web');
-  dataOf(await t.gql(SET_SECRETS, {
-    key: 'web',
-    secrets: { https: { url: `${receiver.url}/hook`, authorization: 'Token abc', signingSecret: SIGNING, headers: [{ name: 'X-Tenant', value: 'acme 7' }] } },
-  }));
+  dataOf(
+    await t.gql(SET_SECRETS, {
+      key: 'web',
+      secrets: {
+        https: {
+          url: `${receiver.url}/hook`,
+          authorization: 'Token abc',
+          signingSecret: SIGNING,
+          headers: [{ name: 'X-Tenant', value: 'acme 7' }],
+        },
+      },
+    }),
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -26,7 +35,7 @@ beforeEach(() => receiver.reset());
 const testCall = async (key = 'web') => dataOf(await t.gql(TEST_CALL, { key })).testConnectionConfig;
 
 describe('testConnectionConfig', () => {
-  it('POSTs a signed test body with the connection\'s headers and answers ok for a 2xx', async () => {
+  it("POSTs a signed test body with the connection's headers and answers ok for a 2xx", async () => {
     receiver.handle(() => ({ status: 204 }));
     const result = await testCall();
     expect(result).toEqual({ ok: true, responseStatus: 204, durationMs: expect.any(Number), error: null });
@@ -68,9 +77,17 @@ describe('testConnectionConfig', () => {
   });
 
   it('stores nothing', async () => {
-    const before = await t.sql('select (select count(*) from webhook_delivery) as deliveries, (select updated_at from connection_config where key = ?) as updated', ['web']);
+    const before = await t.sql(
+      'select (select count(*) from webhook_delivery) as deliveries, (select updated_at from connection_config where key = ?) as updated',
+      ['web'],
+    );
     await testCall();
-    expect(await t.sql('select (select count(*) from webhook_delivery) as deliveries, (select updated_at from connection_config where key = ?) as updated', ['web'])).toEqual(before);
+    expect(
+      await t.sql(
+        'select (select count(*) from webhook_delivery) as deliveries, (select updated_at from connection_config where key = ?) as updated',
+        ['web'],
+      ),
+    ).toEqual(before);
   });
 
   it('refuses a connection without secrets, a POSTGRES one and an unknown key, with the contract codes', async () => {

@@ -48,8 +48,9 @@ it('keeps webhooks on HTTPS connections when a retype and a setPreWebhooks race'
     await createConnection(t, key);
     const [retyped, set] = await Promise.all([
       retype(key, 'POSTGRES'),
-      t.gql(`mutation($w: [WebhookInput!]!) { setPreWebhooks(policyKey: "policy", webhooks: $w) { key } }`,
-        { w: [{ key: `hook_${round}`, direction: 'ONE_WAY', connectionConfigKey: key }] }),
+      t.gql(`mutation($w: [WebhookInput!]!) { setPreWebhooks(policyKey: "policy", webhooks: $w) { key } }`, {
+        w: [{ key: `hook_${round}`, direction: 'ONE_WAY', connectionConfigKey: key }],
+      }),
     ]);
     expect([errorCode(retyped), errorCode(set)].filter(Boolean)).toHaveLength(1);
     const [{ n }] = await t.sql(

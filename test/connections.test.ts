@@ -20,10 +20,17 @@ describe('upsertConnectionConfigs', () => {
 
   it('updates by key in place, keeping the id', async () => {
     const first = dataOf(await t.gql(UPSERT, { input: [{ key: 'crm', name: 'CRM', connectionType: 'HTTPS', access: 'READ' }] }));
-    const second = dataOf(await t.gql(UPSERT, {
-      input: [{ key: 'crm', name: 'CRM v2', connectionType: 'HTTPS', access: 'WRITE', description: 'the CRM' }],
-    }));
-    expect(second.upsertConnectionConfigs[0]).toMatchObject({ id: first.upsertConnectionConfigs[0].id, name: 'CRM v2', access: 'WRITE', description: 'the CRM' });
+    const second = dataOf(
+      await t.gql(UPSERT, {
+        input: [{ key: 'crm', name: 'CRM v2', connectionType: 'HTTPS', access: 'WRITE', description: 'the CRM' }],
+      }),
+    );
+    expect(second.upsertConnectionConfigs[0]).toMatchObject({
+      id: first.upsertConnectionConfigs[0].id,
+      name: 'CRM v2',
+      access: 'WRITE',
+      description: 'the CRM',
+    });
   });
 
   it('rejects duplicate keys inside one call and saves nothing', async () => {
@@ -61,23 +68,28 @@ describe('upsertConnectionConfigs', () => {
   });
 
   it('lets two connections swap names in one call', async () => {
-    dataOf(await t.gql(UPSERT, {
-      input: [
-        { key: 'swap_a', name: 'Swap A', connectionType: 'HTTPS', access: 'READ' },
-        { key: 'swap_b', name: 'Swap B', connectionType: 'HTTPS', access: 'READ' },
-      ],
-    }));
-    const res = dataOf(await t.gql(UPSERT, {
-      input: [
-        { key: 'swap_a', name: 'Swap B', connectionType: 'HTTPS', access: 'READ' },
-        { key: 'swap_b', name: 'Swap A', connectionType: 'HTTPS', access: 'READ' },
-      ],
-    }));
+    dataOf(
+      await t.gql(UPSERT, {
+        input: [
+          { key: 'swap_a', name: 'Swap A', connectionType: 'HTTPS', access: 'READ' },
+          { key: 'swap_b', name: 'Swap B', connectionType: 'HTTPS', access: 'READ' },
+        ],
+      }),
+    );
+    const res = dataOf(
+      await t.gql(UPSERT, {
+        input: [
+          { key: 'swap_a', name: 'Swap B', connectionType: 'HTTPS', access: 'READ' },
+          { key: 'swap_b', name: 'Swap A', connectionType: 'HTTPS', access: 'READ' },
+        ],
+      }),
+    );
     expect(res.upsertConnectionConfigs.map((c: any) => c.name)).toEqual(['Swap B', 'Swap A']);
   });
 
   it('accepts 50 items and refuses 51', async () => {
-    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `bulk_${n}_${i}`, name: `Bulk ${n} ${i}`, connectionType: 'HTTPS', access: 'READ' }));
+    const items = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ key: `bulk_${n}_${i}`, name: `Bulk ${n} ${i}`, connectionType: 'HTTPS', access: 'READ' }));
     expect(dataOf(await t.gql(UPSERT, { input: items(50) })).upsertConnectionConfigs).toHaveLength(50);
     const res = await t.gql(UPSERT, { input: items(51) });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
@@ -110,10 +122,12 @@ describe('reading connections', () => {
     let after: string | null = null;
     let total: number;
     for (;;) {
-      const page: any = dataOf(await t.gql(
-        `query($after: String) { connectionConfigs(first: 7, after: $after) { totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      )).connectionConfigs;
+      const page: any = dataOf(
+        await t.gql(
+          `query($after: String) { connectionConfigs(first: 7, after: $after) { totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        ),
+      ).connectionConfigs;
       total = page.totalCount;
       seen.push(...page.edges.map((e: any) => e.node.key));
       if (!page.pageInfo.hasNextPage) break;

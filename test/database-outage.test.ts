@@ -80,10 +80,20 @@ beforeAll(async () => {
 
   serve = spawn(process.execPath, [MAIN, 'serve'], {
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: pg.url, APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString('utf8'),
-      OAUTH_ROOT_CLIENT_ID: TEST_ROOT_CLIENT.clientId, OAUTH_ROOT_CLIENT_SECRET: TEST_ROOT_CLIENT.clientSecret,
-      HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, WORKER_CONCURRENCY: '4', LOG_LEVEL: 'info',
-      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', DATABASE_ACQUIRE_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '5000',
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: pg.url,
+      APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString('utf8'),
+      OAUTH_ROOT_CLIENT_ID: TEST_ROOT_CLIENT.clientId,
+      OAUTH_ROOT_CLIENT_SECRET: TEST_ROOT_CLIENT.clientSecret,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      WORKER_CONCURRENCY: '4',
+      LOG_LEVEL: 'info',
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      DATABASE_ACQUIRE_TIMEOUT_MS: '1000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '5000',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -103,10 +113,15 @@ beforeAll(async () => {
   });
   const config = testConfig({ rootClientId: TEST_ROOT_CLIENT.clientId, rootClientSecret: TEST_ROOT_CLIENT.clientSecret });
   t = clientFor({ url } as RunningServer, config);
-  await setUpPolicy(t, 'outage', [
-    { key: 'first', direction: 'ONE_WAY', url: r.url },
-    { key: 'second', direction: 'ONE_WAY', url: r.url },
-  ], [{ key: 'after', direction: 'ONE_WAY', url: r.url }]);
+  await setUpPolicy(
+    t,
+    'outage',
+    [
+      { key: 'first', direction: 'ONE_WAY', url: r.url },
+      { key: 'second', direction: 'ONE_WAY', url: r.url },
+    ],
+    [{ key: 'after', direction: 'ONE_WAY', url: r.url }],
+  );
 }, 120_000);
 
 afterAll(async () => {

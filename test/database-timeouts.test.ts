@@ -24,7 +24,10 @@ async function lockerFor(server: TestServer) {
     async waitFor(sessions: number) {
       const deadline = Date.now() + 20_000;
       for (;;) {
-        const { rows } = await observer.query(`select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`, [name]);
+        const { rows } = await observer.query(
+          `select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`,
+          [name],
+        );
         if (rows[0].n >= sessions || Date.now() > deadline) return;
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -39,7 +42,10 @@ it('a query blocked by the database fails with SERVICE_UNAVAILABLE after the sta
   try {
     await locker.lock();
     const res = await t.gql('{ policies { totalCount } }').finally(locker.unlock);
-    expect(res.errors![0]).toMatchObject({ message: expect.stringContaining('the database is unavailable or too slow'), extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(res.errors![0]).toMatchObject({
+      message: expect.stringContaining('the database is unavailable or too slow'),
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
     expect((await t.gql('{ policies { totalCount } }')).data).toEqual({ policies: { totalCount: 0 } });
   } finally {
     await locker.end();
@@ -93,6 +99,9 @@ it('a request that gets no pooled connection within DATABASE_ACQUIRE_TIMEOUT_MS 
 
 it('reads both timeouts from the environment, with defaults', () => {
   expect(loadConfig({})).toMatchObject({ databaseStatementTimeoutMs: 10_000, databaseAcquireTimeoutMs: 15_000 });
-  expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '2500', DATABASE_ACQUIRE_TIMEOUT_MS: '700' })).toMatchObject({ databaseStatementTimeoutMs: 2500, databaseAcquireTimeoutMs: 700 });
+  expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '2500', DATABASE_ACQUIRE_TIMEOUT_MS: '700' })).toMatchObject({
+    databaseStatementTimeoutMs: 2500,
+    databaseAcquireTimeoutMs: 700,
+  });
   expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
 });

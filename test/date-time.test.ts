@@ -21,7 +21,9 @@ it('serialises timestamps read in a +05:45 session as the stored instant in UTC'
   const [{ tz }] = await t.sql(`select current_setting('TimeZone') as tz`);
   expect(tz).toBe('Asia/Kathmandu');
   await createPolicy(t, 'timed');
-  const [row] = await t.sql(`select created_at::text as text, (extract(epoch from created_at) * 1000)::bigint as ms from policy where key = 'timed'`);
+  const [row] = await t.sql(
+    `select created_at::text as text, (extract(epoch from created_at) * 1000)::bigint as ms from policy where key = 'timed'`,
+  );
   expect(row.text).toMatch(/\+05:45$/);
 
   const policy = dataOf(await t.gql(`{ policy(key: "timed") { createdAt updatedAt } }`)).policy;

@@ -1,6 +1,19 @@
 import 'reflect-metadata';
 import { execute, parse, type GraphQLSchema } from 'graphql';
-import { Arg, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, buildSchema, type AuthChecker } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  buildSchema,
+  type AuthChecker,
+} from 'type-graphql';
 import { resolveFieldsDirectly } from '../src/graphql/engine/direct-resolvers';
 
 // resolveFieldsDirectly rewires type-graphql's field resolvers after the schema is built; the
@@ -55,10 +68,10 @@ it('answers a scoped relation field synchronously, without a promise, when the c
   expect(result).toEqual({ data: { thing: { name: 'box', secret: 'box holds 1 scopes' } } });
 });
 
-it('refuses a scoped relation field with type-graphql\'s AuthorizationError when the scope is missing', async () => {
-  const result = (await run(await schemaWith(scopesChecker), '{ thing { name secret } }', ['other']));
+it("refuses a scoped relation field with type-graphql's AuthorizationError when the scope is missing", async () => {
+  const result = await run(await schemaWith(scopesChecker), '{ thing { name secret } }', ['other']);
   expect(result.data).toBeNull();
-  expect(result.errors?.[0].message).toBe('Access denied! You don\'t have permission for this action!');
+  expect(result.errors?.[0].message).toBe("Access denied! You don't have permission for this action!");
   expect(result.errors?.[0].path).toEqual(['thing', 'secret']);
 });
 
@@ -66,7 +79,7 @@ it('waits for an asynchronous auth checker', async () => {
   const asyncChecker: AuthChecker<Ctx> = async (data, roles) => scopesChecker(data, roles);
   const schema = await schemaWith(asyncChecker);
   expect(await run(schema, '{ thing { secret } }', ['secret:read'])).toEqual({ data: { thing: { secret: 'box holds 1 scopes' } } });
-  expect((await run(schema, '{ thing { secret } }', []))).toMatchObject({ data: null });
+  expect(await run(schema, '{ thing { secret } }', [])).toMatchObject({ data: null });
 });
 
 it('leaves fields with arguments to type-graphql', async () => {

@@ -72,7 +72,9 @@ async function waitUntil(condition: () => boolean, what: string, timeoutMs = 30_
 
 /** Another app process running the embedded cluster on dataDir (test/support/embedded-child.js). */
 async function startAppProcess(mode: 'exit' | 'stay') {
-  const child = spawn(process.execPath, [join(__dirname, 'support', 'embedded-child.js'), dataDir, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(__dirname, 'support', 'embedded-child.js'), dataDir, mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -222,24 +224,27 @@ describe('as root, with DATA_DIR inside a directory of mode 0700 (a clone in /ro
   /** Where the start log says the cluster is. */
   const relocatedDir = () => join(RELOCATED_CLUSTERS_DIR, createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
 
-  asRoot('keeps the cluster in a root-owned, traversable directory derived from DATA_DIR, run by the system user, and says where', async () => {
-    const { db, lines } = await start();
-    const pgDir = join(relocatedDir(), 'pg');
-    const line = lines.find((l) => l.database === 'embedded');
-    expect(line).toMatchObject({ dataDir: pgDir });
-    expect(line!.msg).toContain(`${pgDir} (outside DATA_DIR ${dataDir}`);
-    for (const dir of [RELOCATED_CLUSTERS_DIR, relocatedDir()]) {
-      expect(statSync(dir).uid).toBe(0);
-      expect(statSync(dir).mode & 0o711).toBe(0o711);
-    }
-    const owner = statSync(pgDir).uid;
-    expect(owner).not.toBe(0);
-    expect(owner).toBe(Number(spawnSync('id', ['-u', 'dsr-hooks'], { encoding: 'utf8' }).stdout.trim()));
-    expect(await query(db.url, 'select 1 as one')).toEqual([{ one: 1 }]);
-    // the lock, the password and PostgreSQL's log stay in DATA_DIR
-    for (const file of ['server.lock', 'pg.password', 'pg.log']) expect(existsSync(join(dataDir, file))).toBe(true);
-    expect(existsSync(join(dataDir, 'pg'))).toBe(false);
-  });
+  asRoot(
+    'keeps the cluster in a root-owned, traversable directory derived from DATA_DIR, run by the system user, and says where',
+    async () => {
+      const { db, lines } = await start();
+      const pgDir = join(relocatedDir(), 'pg');
+      const line = lines.find((l) => l.database === 'embedded');
+      expect(line).toMatchObject({ dataDir: pgDir });
+      expect(line!.msg).toContain(`${pgDir} (outside DATA_DIR ${dataDir}`);
+      for (const dir of [RELOCATED_CLUSTERS_DIR, relocatedDir()]) {
+        expect(statSync(dir).uid).toBe(0);
+        expect(statSync(dir).mode & 0o711).toBe(0o711);
+      }
+      const owner = statSync(pgDir).uid;
+      expect(owner).not.toBe(0);
+      expect(owner).toBe(Number(spawnSync('id', ['-u', 'dsr-hooks'], { encoding: 'utf8' }).stdout.trim()));
+      expect(await query(db.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+      // the lock, the password and PostgreSQL's log stay in DATA_DIR
+      for (const file of ['server.lock', 'pg.password', 'pg.log']) expect(existsSync(join(dataDir, file))).toBe(true);
+      expect(existsSync(join(dataDir, 'pg'))).toBe(false);
+    },
+  );
 
   asRoot('finds the same cluster again at the next start, refuses a second server, and recovers after a SIGKILL', async () => {
     const first = await start();

@@ -31,16 +31,90 @@ async function ensureFixture() {
 }
 
 const NASTY_STRINGS = [
-  '', ' ', '   \t\n', 'a', 'x'.repeat(201), 'y'.repeat(5000), 'z'.repeat(100_000),
-  'ümlaut', 'Ünïcödé ñame', '日本語の名前', '😀🔥', '\u202Eevil', 'e\u0301', '\ud800', '\udfff lone', '\uFEFFbom',
-  "'; drop table policy; --", "' or '1'='1", '"; select pg_sleep(0); --', '$1', '?', '??', '\\', '%', '_', '%_%',
-  '{"a":1}', '[]', 'null', 'true', '{{', '__proto__', 'constructor', 'toString',
-  '\u0000', 'a\u0000b', '\u0007bell', '\r\n', '\u001b[31mred', '\u2028', '\u0085',
-  'http://', 'https://', 'https://example.com/hook', 'javascript:alert(1)', 'ftp://x', 'whsec_', `whsec_${Buffer.alloc(32).toString('base64')}`,
-  'HTTPS', 'POSTGRES', 'ONE_WAY', 'PRE_EXECUTION', '-1', '0', '1e309', 'NaN',
-  ...POLICIES, ...CONNECTIONS, ...WEBHOOKS, 'Wake up Snowflake DB', 'w0 name',
+  '',
+  ' ',
+  '   \t\n',
+  'a',
+  'x'.repeat(201),
+  'y'.repeat(5000),
+  'z'.repeat(100_000),
+  'ümlaut',
+  'Ünïcödé ñame',
+  '日本語の名前',
+  '😀🔥',
+  '\u202Eevil',
+  'e\u0301',
+  '\ud800',
+  '\udfff lone',
+  '\uFEFFbom',
+  "'; drop table policy; --",
+  "' or '1'='1",
+  '"; select pg_sleep(0); --',
+  '$1',
+  '?',
+  '??',
+  '\\',
+  '%',
+  '_',
+  '%_%',
+  '{"a":1}',
+  '[]',
+  'null',
+  'true',
+  '{{',
+  '__proto__',
+  'constructor',
+  'toString',
+  '\u0000',
+  'a\u0000b',
+  '\u0007bell',
+  '\r\n',
+  '\u001b[31mred',
+  '\u2028',
+  '\u0085',
+  'http://',
+  'https://',
+  'https://example.com/hook',
+  'javascript:alert(1)',
+  'ftp://x',
+  'whsec_',
+  `whsec_${Buffer.alloc(32).toString('base64')}`,
+  'HTTPS',
+  'POSTGRES',
+  'ONE_WAY',
+  'PRE_EXECUTION',
+  '-1',
+  '0',
+  '1e309',
+  'NaN',
+  ...POLICIES,
+  ...CONNECTIONS,
+  ...WEBHOOKS,
+  'Wake up Snowflake DB',
+  'w0 name',
 ];
-const NASTY_NUMBERS = [0, 1, 2, 3, 4, -1, -0, 0.5, 1.5, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, -1e308, 65535, 65536, 5432, Number.NaN, Infinity];
+const NASTY_NUMBERS = [
+  0,
+  1,
+  2,
+  3,
+  4,
+  -1,
+  -0,
+  0.5,
+  1.5,
+  2 ** 31 - 1,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53 + 2,
+  1e308,
+  -1e308,
+  65535,
+  65536,
+  5432,
+  Number.NaN,
+  Infinity,
+];
 
 function anyValue(depth = 0): unknown {
   const roll = rnd.next();
@@ -63,10 +137,17 @@ function field(plausible: () => unknown): unknown {
   return plausible();
 }
 /** A nasty string, or (usually, in calm calls) a real key or a fresh valid one, so calls reach the database. */
-const str = () => (rnd.next() < chaos * 2 ? rnd.pick(NASTY_STRINGS) : rnd.pick([...POLICIES, ...CONNECTIONS, ...WEBHOOKS, `fresh_${rnd.int(0, 30)}`, `Name ${rnd.int(0, 30)}`]));
+const str = () =>
+  rnd.next() < chaos * 2
+    ? rnd.pick(NASTY_STRINGS)
+    : rnd.pick([...POLICIES, ...CONNECTIONS, ...WEBHOOKS, `fresh_${rnd.int(0, 30)}`, `Name ${rnd.int(0, 30)}`]);
 const list = <T>(item: () => T, max = 4): unknown => field(() => Array.from({ length: rnd.int(0, max) }, item));
 
-interface Operation { name: string; query: string; variables: () => Record<string, unknown> }
+interface Operation {
+  name: string;
+  query: string;
+  variables: () => Record<string, unknown>;
+}
 
 const OPERATIONS: Operation[] = [
   {
@@ -74,23 +155,34 @@ const OPERATIONS: Operation[] = [
     query: 'mutation($input: [ConnectionConfigInput!]!) { upsertConnectionConfigs(input: $input) { id key name } }',
     variables: () => ({
       input: list(() => ({
-        key: field(str), name: field(str), connectionType: field(() => rnd.pick(['HTTPS', 'POSTGRES'])),
-        access: field(() => rnd.pick(['READ', 'WRITE'])), disabled: field(() => rnd.pick([true, false])), description: field(str),
+        key: field(str),
+        name: field(str),
+        connectionType: field(() => rnd.pick(['HTTPS', 'POSTGRES'])),
+        access: field(() => rnd.pick(['READ', 'WRITE'])),
+        disabled: field(() => rnd.pick([true, false])),
+        description: field(str),
       })),
     }),
   },
   {
     name: 'setConnectionSecrets',
-    query: 'mutation($key: String!, $secrets: ConnectionSecretsInput!) { setConnectionSecrets(key: $key, secrets: $secrets) { key hasSecrets } }',
+    query:
+      'mutation($key: String!, $secrets: ConnectionSecretsInput!) { setConnectionSecrets(key: $key, secrets: $secrets) { key hasSecrets } }',
     variables: () => ({
       key: field(() => rnd.pick(CONNECTIONS)),
       secrets: field(() => {
         const https = () => ({
-          url: field(() => rnd.pick(['https://example.com/hook', 'http://127.0.0.1:9/x', str()])), authorization: field(str), signingSecret: field(() => null),
+          url: field(() => rnd.pick(['https://example.com/hook', 'http://127.0.0.1:9/x', str()])),
+          authorization: field(str),
+          signingSecret: field(() => null),
         });
         const postgres = () => ({
-          host: field(str), port: field(() => rnd.int(1, 65535)), dbname: field(str), username: field(str),
-          password: field(str), sslMode: field(() => rnd.pick(['require', 'disable', null])),
+          host: field(str),
+          port: field(() => rnd.int(1, 65535)),
+          dbname: field(str),
+          username: field(str),
+          password: field(str),
+          sslMode: field(() => rnd.pick(['require', 'disable', null])),
         });
         const roll = rnd.next();
         if (roll < 0.45) return { https: field(https) };
@@ -99,7 +191,11 @@ const OPERATIONS: Operation[] = [
       }),
     }),
   },
-  { name: 'deleteConnectionConfig', query: 'mutation($key: String!) { deleteConnectionConfig(key: $key) }', variables: () => ({ key: field(str) }) },
+  {
+    name: 'deleteConnectionConfig',
+    query: 'mutation($key: String!) { deleteConnectionConfig(key: $key) }',
+    variables: () => ({ key: field(str) }),
+  },
   {
     name: 'upsertPolicies',
     query: 'mutation($input: [PolicyInput!]!) { upsertPolicies(input: $input) { id key name } }',
@@ -111,10 +207,15 @@ const OPERATIONS: Operation[] = [
     query: `mutation($policyKey: String!, $webhooks: [WebhookInput!]!) { ${name}(policyKey: $policyKey, webhooks: $webhooks) { key order } }`,
     variables: () => ({
       policyKey: field(() => rnd.pick(POLICIES)),
-      webhooks: list(() => ({
-        key: field(() => rnd.pick([...WEBHOOKS, str()])), name: field(() => (rnd.next() < 0.5 ? null : str())),
-        direction: field(() => rnd.pick(['ONE_WAY', 'TWO_WAY'])), connectionConfigKey: field(() => rnd.pick(CONNECTIONS)),
-      }), 6),
+      webhooks: list(
+        () => ({
+          key: field(() => rnd.pick([...WEBHOOKS, str()])),
+          name: field(() => (rnd.next() < 0.5 ? null : str())),
+          direction: field(() => rnd.pick(['ONE_WAY', 'TWO_WAY'])),
+          connectionConfigKey: field(() => rnd.pick(CONNECTIONS)),
+        }),
+        6,
+      ),
     }),
   })),
   {
@@ -122,19 +223,25 @@ const OPERATIONS: Operation[] = [
     query: `mutation($policyKey: String!, $phase: WebhookPhase!, $key: String!, $patch: WebhookPatch!) {
       patchWebhook(policyKey: $policyKey, phase: $phase, key: $key, patch: $patch) { resource { key order } newOrder { key order } } }`,
     variables: () => ({
-      policyKey: field(() => rnd.pick(POLICIES)), phase: field(() => rnd.pick(['PRE_EXECUTION', 'POST_EXECUTION'])),
+      policyKey: field(() => rnd.pick(POLICIES)),
+      phase: field(() => rnd.pick(['PRE_EXECUTION', 'POST_EXECUTION'])),
       key: field(() => rnd.pick(WEBHOOKS)),
       patch: field(() => ({
-        name: field(str), direction: field(() => rnd.pick(['ONE_WAY', 'TWO_WAY'])),
-        connectionConfigKey: field(() => rnd.pick(CONNECTIONS)), order: field(() => rnd.int(-1, 5)),
+        name: field(str),
+        direction: field(() => rnd.pick(['ONE_WAY', 'TWO_WAY'])),
+        connectionConfigKey: field(() => rnd.pick(CONNECTIONS)),
+        order: field(() => rnd.int(-1, 5)),
       })),
     }),
   },
   {
     name: 'deleteWebhook',
-    query: 'mutation($policyKey: String!, $phase: WebhookPhase!, $key: String!) { deleteWebhook(policyKey: $policyKey, phase: $phase, key: $key) { newOrder { key order } } }',
+    query:
+      'mutation($policyKey: String!, $phase: WebhookPhase!, $key: String!) { deleteWebhook(policyKey: $policyKey, phase: $phase, key: $key) { newOrder { key order } } }',
     variables: () => ({
-      policyKey: field(() => rnd.pick(POLICIES)), phase: field(() => rnd.pick(['PRE_EXECUTION', 'POST_EXECUTION'])), key: field(str),
+      policyKey: field(() => rnd.pick(POLICIES)),
+      phase: field(() => rnd.pick(['PRE_EXECUTION', 'POST_EXECUTION'])),
+      key: field(str),
     }),
   },
   {
@@ -144,7 +251,10 @@ const OPERATIONS: Operation[] = [
       webhook(policyKey: $key, phase: $phase, key: $key) { key }
       policies(first: $first, after: $after) { totalCount } connectionConfigs(first: $first, after: $after) { totalCount } }`,
     variables: () => ({
-      key: field(str), first: field(() => rnd.int(0, 60)), after: field(() => null), phase: field(() => rnd.pick(['PRE_EXECUTION', 'POST_EXECUTION'])),
+      key: field(str),
+      first: field(() => rnd.int(0, 60)),
+      after: field(() => null),
+      phase: field(() => rnd.pick(['PRE_EXECUTION', 'POST_EXECUTION'])),
     }),
   },
 ];
@@ -172,13 +282,16 @@ it(`${CALLS} random calls across every operation never answer INTERNAL_SERVER_ER
     const after = await snapshotTables(t);
     if (res.errors?.length) {
       errored++;
-      if (JSON.stringify(after) !== JSON.stringify(before)) failures.push({ call: i, op: op.name, changedDataOnError: res.errors, variables: short(variables) });
+      if (JSON.stringify(after) !== JSON.stringify(before))
+        failures.push({ call: i, op: op.name, changedDataOnError: res.errors, variables: short(variables) });
     } else {
       const strayChange = changedOutsideTarget(op.name, variables, before, after);
       if (strayChange) failures.push({ call: i, op: op.name, strayChange, variables: short(variables) });
     }
   }
-  console.log(`fuzz seed ${rnd.seed}: ${CALLS} calls, ${errored} answered errors, ${CALLS - errored} succeeded; outcomes ${JSON.stringify(outcomes)}`);
+  console.log(
+    `fuzz seed ${rnd.seed}: ${CALLS} calls, ${errored} answered errors, ${CALLS - errored} succeeded; outcomes ${JSON.stringify(outcomes)}`,
+  );
   expect(failures).toEqual([]);
   expect(errored).toBeGreaterThan(CALLS / 4);
   expect(CALLS - errored).toBeGreaterThan(CALLS / 10);
@@ -209,12 +322,16 @@ function changedOutsideTarget(op: string, variables: Record<string, any>, before
   if (['setPreWebhooks', 'setPostWebhooks', 'patchWebhook', 'deleteWebhook'].includes(op)) {
     const id = policyId(before, variables.policyKey);
     const phase = PHASES[op] ?? PHASES[variables.phase];
-    return same(webhooksOutside(before, id, phase), webhooksOutside(after, id, phase)) ? undefined : 'policy_webhook outside the target phase';
+    return same(webhooksOutside(before, id, phase), webhooksOutside(after, id, phase))
+      ? undefined
+      : 'policy_webhook outside the target phase';
   }
   return same(before.webhooks, after.webhooks) ? undefined : 'policy_webhook';
 }
 
 /** Variables with long strings cut, for readable failure output. */
 function short(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value ?? null, (_k, v) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 40)}…(${v.length})` : v)));
+  return JSON.parse(
+    JSON.stringify(value ?? null, (_k, v) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 40)}…(${v.length})` : v)),
+  );
 }

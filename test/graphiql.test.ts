@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A raw GET or POST: the bytes as sent, not decompressed. */
-function raw(path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function raw(
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(`${t.url}${path}`, { method: body === undefined ? 'GET' : 'POST', headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -39,10 +43,17 @@ describe('GraphiQL', () => {
     expect(page).not.toMatch(/<script>|<style>/); // nothing inline to run
     expect(page).not.toMatch(/<script[^>]+src="https?:/);
     const urls = assetUrls(page);
-    expect(urls).toEqual(expect.arrayContaining([expect.stringMatching(/^\/graphiql\/graphiql-[0-9a-f]{16}\.js$/), expect.stringMatching(/^\/graphiql\/graphiql-[0-9a-f]{16}\.css$/)]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/graphiql\/graphiql-[0-9a-f]{16}\.js$/),
+        expect.stringMatching(/^\/graphiql\/graphiql-[0-9a-f]{16}\.css$/),
+      ]),
+    );
     // the Monaco workers are assets too
     const options = JSON.parse(/<script type="application\/json" id="graphiql-options">(.*?)<\/script>/s.exec(page)![1]);
-    expect(Object.values(options.workers)).toEqual(Object.values(options.workers).map(() => expect.stringMatching(/^\/graphiql\/.+-[0-9a-f]{16}\.js$/)));
+    expect(Object.values(options.workers)).toEqual(
+      Object.values(options.workers).map(() => expect.stringMatching(/^\/graphiql\/.+-[0-9a-f]{16}\.js$/)),
+    );
   });
 
   it('serves each asset pre-compressed (brotli or gzip, as accepted), immutable, and the same bytes uncompressed', async () => {
@@ -73,7 +84,11 @@ describe('GraphiQL', () => {
 
 describe('compression of answers', () => {
   const query = (q: string, encoding: string) =>
-    raw('/graphql', { 'content-type': 'application/json', authorization: `Bearer ${root}`, 'accept-encoding': encoding }, JSON.stringify({ query: q }));
+    raw(
+      '/graphql',
+      { 'content-type': 'application/json', authorization: `Bearer ${root}`, 'accept-encoding': encoding },
+      JSON.stringify({ query: q }),
+    );
 
   it(`compresses a GraphQL answer over ${COMPRESSION_THRESHOLD_BYTES} bytes by Accept-Encoding, and leaves a small one alone`, async () => {
     const big = `{ ${Array.from({ length: 60 }, (_, i) => `a${i}: policies { totalCount }`).join(' ')} }`;

@@ -18,7 +18,11 @@ afterAll(() => t.close());
 function recordingFetch() {
   const calls: { method: string; headers: Headers; body: unknown }[] = [];
   const fetchFn: typeof fetch = async (input, init = {}) => {
-    calls.push({ method: init.method ?? 'GET', headers: new Headers(init.headers), body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined });
+    calls.push({
+      method: init.method ?? 'GET',
+      headers: new Headers(init.headers),
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    });
     return fetch(input, init);
   };
   return { calls, fetchFn };
@@ -45,7 +49,14 @@ it('Apollo Client with BatchHttpLink and client awareness sends one batch and ge
     cache: new InMemoryCache(),
     clientAwareness: { name: 'dsr-hooks-admin', version: '1.2.3' },
   });
-  const query = gql`query Policy($key: String!) { policy(key: $key) { key name } }`;
+  const query = gql`
+    query Policy($key: String!) {
+      policy(key: $key) {
+        key
+        name
+      }
+    }
+  `;
   const [a, b] = await Promise.all([client.query({ query, variables: { key: 'a' } }), client.query({ query, variables: { key: 'b' } })]);
   expect(a.data).toEqual({ policy: { __typename: 'Policy', key: 'a', name: 'A' } });
   expect(b.data).toEqual({ policy: { __typename: 'Policy', key: 'b', name: 'B' } });
@@ -60,10 +71,20 @@ it("Apollo Client reads the 401's UNAUTHENTICATED code for a bad token", async (
     link: new HttpLink({ uri: `${t.url}/graphql`, headers: { authorization: 'Bearer expired-or-forged' } }),
     cache: new InMemoryCache(),
   });
-  const error = await client.query({ query: gql`{ policies { totalCount } }` }).then(
-    (r) => r.error,
-    (err: unknown) => err,
-  );
+  const error = await client
+    .query({
+      query: gql`
+        {
+          policies {
+            totalCount
+          }
+        }
+      `,
+    })
+    .then(
+      (r) => r.error,
+      (err: unknown) => err,
+    );
   expect(CombinedGraphQLErrors.is(error)).toBe(true);
   expect((error as CombinedGraphQLErrors).errors[0].extensions?.code).toBe('UNAUTHENTICATED');
 });

@@ -60,7 +60,9 @@ describe('GET', () => {
   });
 
   it('a cross-site GET carries no token, so it reads nothing, and the browser may not read the answer', async () => {
-    const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ policies { totalCount } }')}`, { headers: { origin: 'https://evil.example' } });
+    const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ policies { totalCount } }')}`, {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     const body = (await res.json()) as GraphQLResponse;
     expect(errorCode(body)).toBe('UNAUTHENTICATED');
@@ -110,7 +112,11 @@ describe('401 for a bad token', () => {
   it('answers in application/graphql-response+json when the client accepts it, application/json otherwise', async () => {
     const bad = { authorization: 'Bearer not-a-token', 'content-type': 'application/json' };
     const body = JSON.stringify({ query: '{ policies { totalCount } }' });
-    const modern = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { ...bad, accept: `${GRAPHQL_RESPONSE}, application/json;q=0.9` }, body });
+    const modern = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { ...bad, accept: `${GRAPHQL_RESPONSE}, application/json;q=0.9` },
+      body,
+    });
     expect(modern.status).toBe(401);
     expect(modern.headers.get('content-type')).toContain(GRAPHQL_RESPONSE);
     expect(errorCode((await modern.json()) as GraphQLResponse)).toBe('UNAUTHENTICATED');
@@ -134,6 +140,8 @@ describe('CORS', () => {
     });
     expect(res.status).toBe(204);
     const allowed = res.headers.get('access-control-allow-headers')!.split(/,\s*/);
-    expect(allowed).toEqual(expect.arrayContaining(['apollographql-client-name', 'apollographql-client-version', 'authorization', 'content-type']));
+    expect(allowed).toEqual(
+      expect.arrayContaining(['apollographql-client-name', 'apollographql-client-version', 'authorization', 'content-type']),
+    );
   });
 });

@@ -27,22 +27,29 @@ describe('setConnectionSecrets with an authorization that cannot be sent', () =>
   let t: TestServer;
   beforeAll(async () => {
     t = await startTestServer();
-    dataOf(await t.gql('mutation { upsertConnectionConfigs(input: [{ key: "web", name: "Web", connectionType: HTTPS, access: READ }]) { key } }'));
+    dataOf(
+      await t.gql(
+        'mutation { upsertConnectionConfigs(input: [{ key: "web", name: "Web", connectionType: HTTPS, access: READ }]) { key } }',
+      ),
+    );
   });
   afterAll(() => t.close());
 
   const SET = 'mutation($secrets: ConnectionSecretsInput!) { setConnectionSecrets(key: "web", secrets: $secrets) { key hasSecrets } }';
   const https = (authorization: string) => ({ https: { url: 'https://hooks.example.com/dsr', authorization } });
 
-  it.each(['Bearer a\u0001b', 'Bearer a\u007fb', 'Bearer \u2028', 'Bearer a\nb'])('answers BAD_USER_INPUT for %j and changes nothing', async (authorization) => {
-    dataOf(await t.gql(SET, { secrets: https('Bearer before') }));
-    const before = await t.sql('select * from connection_config where key = ?', ['web']);
-    const res = await t.gql(SET, { secrets: https(authorization) });
-    expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0].message).toContain('https.authorization cannot be sent as an HTTP header value');
-    expect(res.data).toBeNull();
-    expect(await t.sql('select * from connection_config where key = ?', ['web'])).toEqual(before);
-  });
+  it.each(['Bearer a\u0001b', 'Bearer a\u007fb', 'Bearer \u2028', 'Bearer a\nb'])(
+    'answers BAD_USER_INPUT for %j and changes nothing',
+    async (authorization) => {
+      dataOf(await t.gql(SET, { secrets: https('Bearer before') }));
+      const before = await t.sql('select * from connection_config where key = ?', ['web']);
+      const res = await t.gql(SET, { secrets: https(authorization) });
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].message).toContain('https.authorization cannot be sent as an HTTP header value');
+      expect(res.data).toBeNull();
+      expect(await t.sql('select * from connection_config where key = ?', ['web'])).toEqual(before);
+    },
+  );
 
   it('still accepts tabs, spaces and Latin-1 text', async () => {
     expect(dataOf(await t.gql(SET, { secrets: https('Token a\t b caf\u00e9') })).setConnectionSecrets.hasSecrets).toBe(true);
@@ -54,7 +61,14 @@ describe('the dispatcher with a header value that cannot be sent', () => {
   let dispatcher: Dispatcher;
   beforeAll(async () => {
     receiver = await startReceiver();
-    dispatcher = new Dispatcher({ timeoutMs: 5000, maxAttempts: 3, maxResponseBytes: 1024, allowPrivateNetworks: true, backoffBaseMs: 1, backoffMaxMs: 5 });
+    dispatcher = new Dispatcher({
+      timeoutMs: 5000,
+      maxAttempts: 3,
+      maxResponseBytes: 1024,
+      allowPrivateNetworks: true,
+      backoffBaseMs: 1,
+      backoffMaxMs: 5,
+    });
   });
   afterAll(async () => {
     await dispatcher.close();
@@ -66,7 +80,12 @@ describe('the dispatcher with a header value that cannot be sent', () => {
     ['an extra header', { authorization: 'Bearer ok' }, { 'x-tenant': 'a\u0000' }, 'the x-tenant header'],
   ])('fails %s once, without sending anything and without retrying', async (_name, secrets, headers, what) => {
     receiver.reset();
-    const result = await dispatcher.deliver({ target: { url: `${receiver.url}/hook`, ...secrets }, body: { a: 1 }, headers, deliveryId: 'msg_1' });
+    const result = await dispatcher.deliver({
+      target: { url: `${receiver.url}/hook`, ...secrets },
+      body: { a: 1 },
+      headers,
+      deliveryId: 'msg_1',
+    });
     expect(result.ok).toBe(false);
     expect(result.attempts).toHaveLength(1);
     expect(result.attempts[0]).toMatchObject({ outcome: 'FAILED', willRetry: false, responseStatus: null });

@@ -39,7 +39,11 @@ describe('GraphQL request errors keep Apollo codes', () => {
 
   it.each<[string, string, object]>([
     ['a lookup key', 'query($k: String!) { policy(key: $k) { key } }', { k: 'a\u0000b' }],
-    ['a name inside a list', 'mutation($i: [PolicyInput!]!) { upsertPolicies(input: $i) { key } }', { i: [{ key: 'ok', name: 'x\u0000' }] }],
+    [
+      'a name inside a list',
+      'mutation($i: [PolicyInput!]!) { upsertPolicies(input: $i) { key } }',
+      { i: [{ key: 'ok', name: 'x\u0000' }] },
+    ],
     ['a cursor', 'query($a: String) { policies(after: $a) { totalCount } }', { a: '\u0000' }],
     ['an inline string literal', 'query { policy(key: "a\\u0000b") { key } }', {}],
   ])('a NUL character in %s is BAD_USER_INPUT naming the argument (PostgreSQL text cannot hold one)', async (_label, query, variables) => {
@@ -54,11 +58,16 @@ describe('GraphQL request errors keep Apollo codes', () => {
     expect(dataOf(await t.gql('query { policies(after: null) { totalCount } }')).policies.totalCount).toBeGreaterThanOrEqual(0);
   });
 
-  it.each([['\u0000'], ['a b'], ["' or 1=1 --"], ['x'.repeat(201)]])('a crafted cursor that decodes to %j is BAD_USER_INPUT', async (value) => {
-    const res = await t.gql('query($a: String) { connectionConfigs(after: $a) { totalCount } }', { a: Buffer.from(value).toString('base64url') });
-    expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0].message).toMatch(/cursor/);
-  });
+  it.each([['\u0000'], ['a b'], ["' or 1=1 --"], ['x'.repeat(201)]])(
+    'a crafted cursor that decodes to %j is BAD_USER_INPUT',
+    async (value) => {
+      const res = await t.gql('query($a: String) { connectionConfigs(after: $a) { totalCount } }', {
+        a: Buffer.from(value).toString('base64url'),
+      });
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].message).toMatch(/cursor/);
+    },
+  );
 
   it('a body that is not JSON is a 400 with a GraphQL-shaped error, not a stack trace', async () => {
     const res = await post('{"query": ');

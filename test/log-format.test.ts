@@ -10,7 +10,13 @@ describe('log format', () => {
     expect(loadConfig({}).logFormat).toBe('pretty');
     expect(loadConfig({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
     expect(loadConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
-    const production = { NODE_ENV: 'production', APP_ENCRYPTION_KEY: 'k'.repeat(32), DATABASE_URL: 'postgres://db/x', OAUTH_ROOT_CLIENT_ID: 'root', OAUTH_ROOT_CLIENT_SECRET: 's'.repeat(16) };
+    const production = {
+      NODE_ENV: 'production',
+      APP_ENCRYPTION_KEY: 'k'.repeat(32),
+      DATABASE_URL: 'postgres://db/x',
+      OAUTH_ROOT_CLIENT_ID: 'root',
+      OAUTH_ROOT_CLIENT_SECRET: 's'.repeat(16),
+    };
     expect(loadConfig(production).logFormat).toBe('json');
     expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
     expect(loadConfig({ ...production, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
@@ -25,6 +31,10 @@ describe('log format', () => {
     expect(pretty).toMatch(/INFO.*dsr-hooks is listening\n\s+GraphiQL:\s+http:\/\/localhost:4000\/graphql/);
     expect(pretty).not.toContain('hush');
     const json = execFileSync(process.execPath, ['-e', script, 'json'], { encoding: 'utf8' });
-    expect(JSON.parse(json)).toMatchObject({ level: 30, msg: 'dsr-hooks is listening\n  GraphiQL:  http://localhost:4000/graphql', clientSecret: '[redacted]' });
+    expect(JSON.parse(json)).toMatchObject({
+      level: 30,
+      msg: 'dsr-hooks is listening\n  GraphiQL:  http://localhost:4000/graphql',
+      clientSecret: '[redacted]',
+    });
   });
 });

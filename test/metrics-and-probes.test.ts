@@ -88,7 +88,9 @@ describe('/metrics', () => {
     await t.sql(`select graphile_worker.add_job('metrics_probe_task', '{}'::json, run_at => now() + interval '1 hour')`);
     const text = await scrape();
     expect(sample(text, 'dsr_hooks_queue_jobs', { task: 'metrics_probe_task', state: 'scheduled' })).toBe(1);
-    await t.sql(`delete from graphile_worker._private_jobs where task_id = (select id from graphile_worker._private_tasks where identifier = 'metrics_probe_task')`);
+    await t.sql(
+      `delete from graphile_worker._private_jobs where task_id = (select id from graphile_worker._private_tasks where identifier = 'metrics_probe_task')`,
+    );
   });
 });
 

@@ -16,26 +16,51 @@ afterAll(async () => {
   await r.close();
 });
 
-const DELIVERIES = 'status failureReason identity { email phoneNumber } deliveries { outcome attempt responseStatus error webhook { key } }';
+const DELIVERIES =
+  'status failureReason identity { email phoneNumber } deliveries { outcome attempt responseStatus error webhook { key } }';
 const keysCalled = (id: string) => r.callsOf(id).map((c) => c.path.slice(1));
 
 describe('required', () => {
   it('is true by default, and set and patch change it', async () => {
-    await setUpPolicy(t, 'flags', [{ key: 'a', direction: 'ONE_WAY', url: r.url }, { key: 'b', direction: 'ONE_WAY', url: r.url, required: false }]);
+    await setUpPolicy(t, 'flags', [
+      { key: 'a', direction: 'ONE_WAY', url: r.url },
+      { key: 'b', direction: 'ONE_WAY', url: r.url, required: false },
+    ]);
     const read = async () => dataOf(await t.gql('{ policy(key: "flags") { preWebhooks { key required } } }')).policy.preWebhooks;
-    expect(await read()).toEqual([{ key: 'a', required: true }, { key: 'b', required: false }]);
+    expect(await read()).toEqual([
+      { key: 'a', required: true },
+      { key: 'b', required: false },
+    ]);
     const patched = dataOf(await patchWebhook(t, 'flags', 'PRE_EXECUTION', 'a', { required: false }));
     expect(patched.patchWebhook.resource.key).toBe('a');
-    expect(await read()).toEqual([{ key: 'a', required: false }, { key: 'b', required: false }]);
+    expect(await read()).toEqual([
+      { key: 'a', required: false },
+      { key: 'b', required: false },
+    ]);
     dataOf(await patchWebhook(t, 'flags', 'PRE_EXECUTION', 'b', { required: true, order: 0 }));
-    expect(await read()).toEqual([{ key: 'b', required: true }, { key: 'a', required: false }]);
-    const stored = await t.sql(`select w.key, w.required from policy_webhook w join policy p on p.id = w.policy_id where p.key = 'flags' order by w.position`);
-    expect(stored).toEqual([{ key: 'b', required: true }, { key: 'a', required: false }]);
+    expect(await read()).toEqual([
+      { key: 'b', required: true },
+      { key: 'a', required: false },
+    ]);
+    const stored = await t.sql(
+      `select w.key, w.required from policy_webhook w join policy p on p.id = w.policy_id where p.key = 'flags' order by w.position`,
+    );
+    expect(stored).toEqual([
+      { key: 'b', required: true },
+      { key: 'a', required: false },
+    ]);
   });
 
   it('false: a one_way webhook failing after its retries leaves FAILED deliveries and the request goes on to COMPLETE', async () => {
-    await setUpPolicy(t, 'opt1', [{ key: 'flaky', direction: 'ONE_WAY', url: r.url, required: false }, { key: 'next', direction: 'ONE_WAY', url: r.url }],
-      [{ key: 'after', direction: 'ONE_WAY', url: r.url }]);
+    await setUpPolicy(
+      t,
+      'opt1',
+      [
+        { key: 'flaky', direction: 'ONE_WAY', url: r.url, required: false },
+        { key: 'next', direction: 'ONE_WAY', url: r.url },
+      ],
+      [{ key: 'after', direction: 'ONE_WAY', url: r.url }],
+    );
     // A one_way webhook fails only when no answer arrives (any HTTP answer counts as delivered).
     r.answers.flaky = () => ({ destroy: true });
     const request = await createRequest(t, 'opt1');
@@ -64,16 +89,26 @@ describe('required', () => {
     expect(done.identity).toEqual({ email: 'who@example.com', phoneNumber: null });
     expect(done.pausedAt).toBeNull();
     const { deliveries } = await getRequest(t, request.id, DELIVERIES);
-    expect(deliveries.map((d: any) => [d.webhook.key, d.outcome])).toEqual([['lookup', 'FAILED'], ['next', 'FAILED'], ['next', 'FAILED']]);
+    expect(deliveries.map((d: any) => [d.webhook.key, d.outcome])).toEqual([
+      ['lookup', 'FAILED'],
+      ['next', 'FAILED'],
+      ['next', 'FAILED'],
+    ]);
     expect(deliveries[0].error).toMatch(/webhook 'lookup' answered with .*shoe_size/);
   });
 
   it('false: a webhook whose connection has no secrets is recorded as FAILED and skipped over', async () => {
     await setUpPolicy(t, 'opt3', [{ key: 'ok', direction: 'ONE_WAY', url: r.url }]);
-    dataOf(await t.gql(`mutation { upsertConnectionConfigs(input: [{ key: "bare", name: "bare", connectionType: HTTPS, access: WRITE }]) { key } }`));
-    dataOf(await t.gql(`mutation { setPreWebhooks(policyKey: "opt3", webhooks: [
+    dataOf(
+      await t.gql(
+        `mutation { upsertConnectionConfigs(input: [{ key: "bare", name: "bare", connectionType: HTTPS, access: WRITE }]) { key } }`,
+      ),
+    );
+    dataOf(
+      await t.gql(`mutation { setPreWebhooks(policyKey: "opt3", webhooks: [
       { key: "nosecrets", direction: ONE_WAY, connectionConfigKey: "bare", required: false },
-      { key: "ok", direction: ONE_WAY, connectionConfigKey: "opt3-ok" }]) { key } }`));
+      { key: "ok", direction: ONE_WAY, connectionConfigKey: "opt3-ok" }]) { key } }`),
+    );
     const request = await createRequest(t, 'opt3');
     await waitForStatus(t, request.id, 'COMPLETE');
     const { deliveries } = await getRequest(t, request.id, DELIVERIES);
@@ -85,7 +120,10 @@ describe('required', () => {
 
   it.each(['ONE_WAY', 'TWO_WAY'] as const)('true: a failing %s webhook fails the request there, as before', async (direction) => {
     const policy = `req-${direction.toLowerCase()}`;
-    await setUpPolicy(t, policy, [{ key: 'must', direction, url: r.url }, { key: 'never', direction: 'ONE_WAY', url: r.url }]);
+    await setUpPolicy(t, policy, [
+      { key: 'must', direction, url: r.url },
+      { key: 'never', direction: 'ONE_WAY', url: r.url },
+    ]);
     r.answers.must = () => ({ destroy: true });
     const request = await createRequest(t, policy);
     const failed = await waitForStatus(t, request.id, 'ERROR');

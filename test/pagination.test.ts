@@ -11,16 +11,22 @@ beforeAll(async () => {
   t = await startTestServer();
   const keys = Array.from({ length: ITEMS }, (_, i) => `k${i}`);
   dataOf(await t.gql(UPSERT_POLICIES, { input: keys.map((key) => ({ key, name: `${key} name` })) }));
-  dataOf(await t.gql(UPSERT_CONNECTIONS, { input: keys.map((key) => ({ key, name: `${key} name`, connectionType: 'HTTPS', access: 'READ' })) }));
+  dataOf(
+    await t.gql(UPSERT_CONNECTIONS, { input: keys.map((key) => ({ key, name: `${key} name`, connectionType: 'HTTPS', access: 'READ' })) }),
+  );
   for (let i = 0; i < ITEMS; i++) {
     // One at a time, so each has its own created_at; two share one below, to test the id tie-break.
-    const { createPrivacyRequests } = dataOf(await t.gql(
-      'mutation($input: [PrivacyRequestInput!]!) { createPrivacyRequests(input: $input) { id } }',
-      { input: [{ policyKey: 'k0', identity: { email: `p${i}@example.com` } }] },
-    ));
+    const { createPrivacyRequests } = dataOf(
+      await t.gql('mutation($input: [PrivacyRequestInput!]!) { createPrivacyRequests(input: $input) { id } }', {
+        input: [{ policyKey: 'k0', identity: { email: `p${i}@example.com` } }],
+      }),
+    );
     requestIds.unshift(createPrivacyRequests[0].id);
   }
-  await t.sql(`update privacy_request set created_at = (select created_at from privacy_request where id = ?) where id = ?`, [requestIds[3], requestIds[2]]);
+  await t.sql(`update privacy_request set created_at = (select created_at from privacy_request where id = ?) where id = ?`, [
+    requestIds[3],
+    requestIds[2],
+  ]);
   const tied = [requestIds[2], requestIds[3]].sort().reverse(); // same created_at: id descending
   requestIds.splice(2, 2, ...tied);
   await t.sql(`update privacy_request set status = 'ERROR' where id in (?, ?, ?)`, [requestIds[1], requestIds[4], requestIds[5]]);
@@ -69,7 +75,10 @@ describe.each(Object.keys(LISTS) as ListName[])('%s', (list) => {
       const p: PageOf = await page(list, { first: 3, after });
       expect(p.totalCount).toBe(ITEMS);
       expect(p.pageInfo).toEqual({
-        hasNextPage: seen.length + p.ids.length < ITEMS, hasPreviousPage: n > 0, startCursor: p.cursors[0], endCursor: p.cursors[p.cursors.length - 1],
+        hasNextPage: seen.length + p.ids.length < ITEMS,
+        hasPreviousPage: n > 0,
+        startCursor: p.cursors[0],
+        endCursor: p.cursors[p.cursors.length - 1],
       });
       seen.push(...p.ids);
       if (!p.pageInfo.hasNextPage) break;
@@ -85,7 +94,10 @@ describe.each(Object.keys(LISTS) as ListName[])('%s', (list) => {
       const p: PageOf = await page(list, { last: 3, before });
       expect(p.totalCount).toBe(ITEMS);
       expect(p.pageInfo).toEqual({
-        hasNextPage: n > 0, hasPreviousPage: seen.length + p.ids.length < ITEMS, startCursor: p.cursors[0], endCursor: p.cursors[p.cursors.length - 1],
+        hasNextPage: n > 0,
+        hasPreviousPage: seen.length + p.ids.length < ITEMS,
+        startCursor: p.cursors[0],
+        endCursor: p.cursors[p.cursors.length - 1],
       });
       seen.unshift(...p.ids);
       if (!p.pageInfo.hasPreviousPage) break;
@@ -108,15 +120,25 @@ describe.each(Object.keys(LISTS) as ListName[])('%s', (list) => {
     expect((await page(list, { first: ITEMS })).pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
     expect((await page(list, { last: ITEMS })).pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
     expect((await page(list, { last: ITEMS - 1 })).ids).toEqual(all().slice(1));
-    expect(await page(list, { last: 0 })).toMatchObject({ ids: [], pageInfo: { hasPreviousPage: true, hasNextPage: false, startCursor: null, endCursor: null } });
-    expect(await page(list, { first: 0 })).toMatchObject({ ids: [], pageInfo: { hasPreviousPage: false, hasNextPage: true, startCursor: null, endCursor: null } });
+    expect(await page(list, { last: 0 })).toMatchObject({
+      ids: [],
+      pageInfo: { hasPreviousPage: true, hasNextPage: false, startCursor: null, endCursor: null },
+    });
+    expect(await page(list, { first: 0 })).toMatchObject({
+      ids: [],
+      pageInfo: { hasPreviousPage: false, hasNextPage: true, startCursor: null, endCursor: null },
+    });
     expect((await page(list, { last: 200 })).ids).toEqual(all());
     const { cursors } = await page(list, { first: ITEMS });
     expect(await page(list, { first: 5, after: cursors[ITEMS - 1] })).toMatchObject({
-      ids: [], totalCount: ITEMS, pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
+      ids: [],
+      totalCount: ITEMS,
+      pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
     });
     expect(await page(list, { last: 5, before: cursors[0] })).toMatchObject({
-      ids: [], totalCount: ITEMS, pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null },
+      ids: [],
+      totalCount: ITEMS,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null },
     });
   });
 
@@ -128,11 +150,18 @@ describe.each(Object.keys(LISTS) as ListName[])('%s', (list) => {
     ['last over 200', { last: 201 }, /"last" must be between 0 and 200 \(got 201\)/],
     ['a negative last', { last: -1 }, /"last" must be between 0 and 200/],
     ['a before cursor it did not issue', { before: 'garbage!' }, /"before" is not a cursor this API returned/],
-    ['an after cursor it did not issue', { after: Buffer.from('9'.repeat(300)).toString('base64url') }, /"after" is not a cursor this API returned/],
+    [
+      'an after cursor it did not issue',
+      { after: Buffer.from('9'.repeat(300)).toString('base64url') },
+      /"after" is not a cursor this API returned/,
+    ],
   ])('refuses %s with BAD_USER_INPUT', async (_label, args, message) => {
-    const res = await t.gql(`query($first: Int, $after: String, $last: Int, $before: String) {
+    const res = await t.gql(
+      `query($first: Int, $after: String, $last: Int, $before: String) {
       ${list}(first: $first, after: $after, last: $last, before: $before) { totalCount }
-    }`, args);
+    }`,
+      args,
+    );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(message);
   });
@@ -170,7 +199,9 @@ it('pages backward through a status filter, with the count and flags of the filt
   const before = await page('privacyRequests', { last: 2, before: last.pageInfo.startCursor }, ', status: ERROR');
   expect(before).toMatchObject({ ids: errors.slice(0, 1), pageInfo: { hasPreviousPage: false, hasNextPage: true } });
   expect(await page('privacyRequests', { last: 2 }, ', status: PAUSED')).toMatchObject({
-    ids: [], totalCount: 0, pageInfo: { hasPreviousPage: false, hasNextPage: false, startCursor: null, endCursor: null },
+    ids: [],
+    totalCount: 0,
+    pageInfo: { hasPreviousPage: false, hasNextPage: false, startCursor: null, endCursor: null },
   });
 });
 

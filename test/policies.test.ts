@@ -9,8 +9,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const upsert = (input: object[]) => t.gql(UPSERT_POLICIES, { input });
-const policyByKey = async (key: string) =>
-  dataOf(await t.gql(`query($k: String!) { policy(key: $k) { id key name } }`, { k: key })).policy;
+const policyByKey = async (key: string) => dataOf(await t.gql(`query($k: String!) { policy(key: $k) { id key name } }`, { k: key })).policy;
 
 describe('upsertPolicies', () => {
   it('derives the key from the name when no key is given', async () => {
@@ -28,7 +27,12 @@ describe('upsertPolicies', () => {
 
   it('returns the policies in input order, creating and updating in one call', async () => {
     dataOf(await upsert([{ key: 'mixed_old', name: 'Mixed old' }]));
-    const res = dataOf(await upsert([{ key: 'mixed_new', name: 'Mixed new' }, { key: 'mixed_old', name: 'Mixed old 2' }])).upsertPolicies;
+    const res = dataOf(
+      await upsert([
+        { key: 'mixed_new', name: 'Mixed new' },
+        { key: 'mixed_old', name: 'Mixed old 2' },
+      ]),
+    ).upsertPolicies;
     expect(res.map((p: any) => p.key)).toEqual(['mixed_new', 'mixed_old']);
   });
 
@@ -40,14 +44,20 @@ describe('upsertPolicies', () => {
   });
 
   it('rejects duplicate names inside one call and saves nothing', async () => {
-    const res = await upsert([{ key: 'same_1', name: 'Same name' }, { key: 'same_2', name: 'Same name' }]);
+    const res = await upsert([
+      { key: 'same_1', name: 'Same name' },
+      { key: 'same_2', name: 'Same name' },
+    ]);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(await policyByKey('same_1')).toBeNull();
   });
 
   it('answers CONFLICT for a name another policy uses, naming it, and saves none of the batch', async () => {
     dataOf(await upsert([{ key: 'owner', name: 'Taken' }]));
-    const res = await upsert([{ key: 'innocent', name: 'Innocent' }, { key: 'thief', name: 'Taken' }]);
+    const res = await upsert([
+      { key: 'innocent', name: 'Innocent' },
+      { key: 'thief', name: 'Taken' },
+    ]);
     expect(errorCode(res)).toBe('CONFLICT');
     expect(res.errors![0].message).toContain('owner');
     expect(await policyByKey('innocent')).toBeNull();
@@ -55,8 +65,18 @@ describe('upsertPolicies', () => {
   });
 
   it('lets two policies swap names in one call (deferred unique constraint)', async () => {
-    dataOf(await upsert([{ key: 'swap_a', name: 'Swap A' }, { key: 'swap_b', name: 'Swap B' }]));
-    const res = dataOf(await upsert([{ key: 'swap_a', name: 'Swap B' }, { key: 'swap_b', name: 'Swap A' }])).upsertPolicies;
+    dataOf(
+      await upsert([
+        { key: 'swap_a', name: 'Swap A' },
+        { key: 'swap_b', name: 'Swap B' },
+      ]),
+    );
+    const res = dataOf(
+      await upsert([
+        { key: 'swap_a', name: 'Swap B' },
+        { key: 'swap_b', name: 'Swap A' },
+      ]),
+    ).upsertPolicies;
     expect(res.map((p: any) => p.name)).toEqual(['Swap B', 'Swap A']);
   });
 
@@ -77,17 +97,13 @@ describe('upsertPolicies', () => {
   });
 
   it('answers CONFLICT, never an internal error, when concurrent calls create the same name under different keys', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => upsert([{ key: `racer_${i}`, name: 'Raced name' }])),
-    );
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => upsert([{ key: `racer_${i}`, name: 'Raced name' }])));
     const codes = results.map((r) => errorCode(r) ?? 'OK').sort();
     expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
   });
 
   it('answers CONFLICT or succeeds, never an internal error, when concurrent calls create the same key', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => upsert([{ key: 'raced_key', name: `Raced key ${i}` }])),
-    );
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => upsert([{ key: 'raced_key', name: `Raced key ${i}` }])));
     for (const r of results) expect(['OK', 'CONFLICT']).toContain(errorCode(r) ?? 'OK');
     expect(results.some((r) => !r.errors)).toBe(true);
     expect(await t.sql(`select count(*)::int as n from policy where key = 'raced_key'`)).toEqual([{ n: 1 }]);
@@ -130,10 +146,12 @@ describe('reading policies', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = dataOf(await t.gql(
-        `query($after: String) { policies(first: 5, after: $after) { totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      )).policies;
+      const page: any = dataOf(
+        await t.gql(
+          `query($after: String) { policies(first: 5, after: $after) { totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        ),
+      ).policies;
       expect(page.totalCount).toBe(n);
       expect(page.edges.length).toBeLessThanOrEqual(5);
       if (page.edges.length) expect(page.pageInfo.endCursor).toBe(page.edges[page.edges.length - 1].cursor);

@@ -19,10 +19,16 @@ const CREATE = `mutation($input: [PrivacyRequestInput!]!) { createPrivacyRequest
 
 describe('createPrivacyRequests', () => {
   it('stores the request as PENDING with its identity, policy and external id', async () => {
-    const [request] = await createRequests(t, [{ policyKey: 'empty', externalId: 'ticket-7', identity: { email: 'a@example.com', phoneNumber: '+1 555-5555' } }]);
+    const [request] = await createRequests(t, [
+      { policyKey: 'empty', externalId: 'ticket-7', identity: { email: 'a@example.com', phoneNumber: '+1 555-5555' } },
+    ]);
     expect(request).toMatchObject({
-      status: 'PENDING', externalId: 'ticket-7', policy: { key: 'empty' },
-      identity: { email: 'a@example.com', phoneNumber: '+1 555-5555' }, failedStep: null, finishedAt: null,
+      status: 'PENDING',
+      externalId: 'ticket-7',
+      policy: { key: 'empty' },
+      identity: { email: 'a@example.com', phoneNumber: '+1 555-5555' },
+      failedStep: null,
+      finishedAt: null,
     });
   });
 
@@ -35,7 +41,12 @@ describe('createPrivacyRequests', () => {
 
   it('answers NOT_FOUND for an unknown policy and saves none of the batch', async () => {
     const before = await t.sql('select count(*)::int as n from privacy_request');
-    const res = await t.gql(CREATE, { input: [{ policyKey: 'empty', identity: { email: 'x@example.com' } }, { policyKey: 'nope', identity: { email: 'y@example.com' } }] });
+    const res = await t.gql(CREATE, {
+      input: [
+        { policyKey: 'empty', identity: { email: 'x@example.com' } },
+        { policyKey: 'nope', identity: { email: 'y@example.com' } },
+      ],
+    });
     expect(errorCode(res)).toBe('NOT_FOUND');
     expect(res.errors![0].message).toContain('nope');
     const after = await t.sql('select count(*)::int as n from privacy_request');
@@ -65,7 +76,8 @@ describe('createPrivacyRequests', () => {
   });
 
   it('accepts 50 requests at once and refuses 51, saving nothing', async () => {
-    const input = (n: number) => Array.from({ length: n }, (_, i) => ({ policyKey: 'empty', identity: { email: `bulk${n}-${i}@example.com` } }));
+    const input = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ policyKey: 'empty', identity: { email: `bulk${n}-${i}@example.com` } }));
     expect(dataOf(await t.gql(CREATE, { input: input(50) })).createPrivacyRequests).toHaveLength(50);
     const before = await t.sql('select count(*)::int as n from privacy_request');
     expect(errorCode(await t.gql(CREATE, { input: input(51) }))).toBe('BAD_USER_INPUT');
@@ -95,15 +107,20 @@ describe('reading privacy requests', () => {
   });
 
   it('pages newest first through all requests with cursors and a total count', async () => {
-    await createRequests(t, Array.from({ length: 12 }, (_, i) => ({ policyKey: 'empty', identity: { email: `page${i}@example.com` } })));
+    await createRequests(
+      t,
+      Array.from({ length: 12 }, (_, i) => ({ policyKey: 'empty', identity: { email: `page${i}@example.com` } })),
+    );
     const seen: any[] = [];
     let after: string | null = null;
     let total: number;
     for (;;) {
-      const page: any = dataOf(await t.gql(
-        `query($after: String) { privacyRequests(first: 5, after: $after) { totalCount edges { cursor node { id createdAt } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      )).privacyRequests;
+      const page: any = dataOf(
+        await t.gql(
+          `query($after: String) { privacyRequests(first: 5, after: $after) { totalCount edges { cursor node { id createdAt } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        ),
+      ).privacyRequests;
       total = page.totalCount;
       seen.push(...page.edges.map((e: any) => e.node));
       if (!page.pageInfo.hasNextPage) break;
@@ -118,7 +135,9 @@ describe('reading privacy requests', () => {
   it('filters by status', async () => {
     const done = await createRequest(t, 'empty');
     await waitForStatus(t, done.id, 'COMPLETE');
-    const page = dataOf(await t.gql('{ privacyRequests(status: COMPLETE, first: 200) { totalCount edges { node { id status } } } }')).privacyRequests;
+    const page = dataOf(
+      await t.gql('{ privacyRequests(status: COMPLETE, first: 200) { totalCount edges { node { id status } } } }'),
+    ).privacyRequests;
     expect(page.edges.every((e: any) => e.node.status === 'COMPLETE')).toBe(true);
     expect(page.edges.map((e: any) => e.node.id)).toContain(done.id);
     const [count] = await t.sql(`select count(*)::int as n from privacy_request where status = 'COMPLETE'`);
@@ -130,9 +149,19 @@ describe('reading privacy requests', () => {
   });
 
   it('loads policy, failedWebhook and deliveries of a whole page in a constant number of statements', async () => {
-    const ids = (await createRequests(t, Array.from({ length: 5 }, () => ({ policyKey: 'plain', identity: { email: 'n1@example.com' } })))).map((r) => r.id);
+    const ids = (
+      await createRequests(
+        t,
+        Array.from({ length: 5 }, () => ({ policyKey: 'plain', identity: { email: 'n1@example.com' } })),
+      )
+    ).map((r) => r.id);
     for (const id of ids) await waitForStatus(t, id, 'COMPLETE');
-    const q = (n: number) => t.countStatements(() => t.gql(`{ privacyRequests(first: ${n}) { edges { node { id policy { key } failedWebhook { key } deliveries { outcome webhook { key } } } } } }`));
+    const q = (n: number) =>
+      t.countStatements(() =>
+        t.gql(
+          `{ privacyRequests(first: ${n}) { edges { node { id policy { key } failedWebhook { key } deliveries { outcome webhook { key } } } } } }`,
+        ),
+      );
     const small = await q(2);
     const large = await q(20);
     expect(large.count).toBe(small.count);

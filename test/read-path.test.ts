@@ -20,17 +20,27 @@ const CONNECTIONS = ['alpha', 'beta', 'gamma'];
 /** Policies p-<from>..p-<to-1>, policy i with i+1 pre- and i post-execution webhooks. */
 async function addPolicies(from: number, to: number) {
   const keys = Array.from({ length: to - from }, (_, i) => `p-${from + i}`);
-  dataOf(await t.gql(`mutation($input: [PolicyInput!]!) { upsertPolicies(input: $input) { key } }`, {
-    input: keys.map((key) => ({ key, name: key })),
-  }));
+  dataOf(
+    await t.gql(`mutation($input: [PolicyInput!]!) { upsertPolicies(input: $input) { key } }`, {
+      input: keys.map((key) => ({ key, name: key })),
+    }),
+  );
   for (const [i, key] of keys.entries()) {
-    for (const [mutation, count] of [['setPreWebhooks', from + i + 1], ['setPostWebhooks', from + i]] as const) {
+    for (const [mutation, count] of [
+      ['setPreWebhooks', from + i + 1],
+      ['setPostWebhooks', from + i],
+    ] as const) {
       const webhooks = Array.from({ length: count }, (_, n) => ({
         key: `${mutation === 'setPreWebhooks' ? 'pre' : 'post'}-${n}`,
         direction: n % 2 ? 'TWO_WAY' : 'ONE_WAY',
         connectionConfigKey: CONNECTIONS[(n + i) % CONNECTIONS.length],
       }));
-      dataOf(await t.gql(`mutation($p: String!, $w: [WebhookInput!]!) { ${mutation}(policyKey: $p, webhooks: $w) { key } }`, { p: key, w: webhooks }));
+      dataOf(
+        await t.gql(`mutation($p: String!, $w: [WebhookInput!]!) { ${mutation}(policyKey: $p, webhooks: $w) { key } }`, {
+          p: key,
+          w: webhooks,
+        }),
+      );
     }
   }
 }
@@ -56,7 +66,9 @@ describe('reading policies with their webhooks', () => {
   });
 
   it('loads the connection of a webhook read on its own', async () => {
-    const res = await t.gql(`{ webhook(policyKey: "p-1", phase: PRE_EXECUTION, key: "pre-1") { key connectionConfig { key } policy { key } } }`);
+    const res = await t.gql(
+      `{ webhook(policyKey: "p-1", phase: PRE_EXECUTION, key: "pre-1") { key connectionConfig { key } policy { key } } }`,
+    );
     expect(dataOf(res).webhook).toEqual({ key: 'pre-1', connectionConfig: { key: 'gamma' }, policy: { key: 'p-1' } });
   });
 });
@@ -72,7 +84,7 @@ describe('errors through the compiled executor', () => {
     expect(errorCode(await res.json())).toBe('BAD_USER_INPUT');
   });
 
-  it('keeps a domain error\'s code and message', async () => {
+  it("keeps a domain error's code and message", async () => {
     const res = await t.gql(
       `mutation($p: WebhookPhase!) { patchWebhook(policyKey: "p-1", phase: $p, key: "pre-0", patch: { order: 7 }) { newOrder { key } } }`,
       { p: 'PRE_EXECUTION' },

@@ -19,7 +19,12 @@ afterAll(() => t.close());
 it('the README example session runs without errors and ends with the moved webhook first', async () => {
   const operations = exampleSessionOperations();
   expect(operations.map((op) => /^(?:query|mutation) (\w+)/.exec(op)?.[1])).toEqual([
-    'CreateConnection', 'SetSecrets', 'CreatePolicy', 'SetPreWebhooks', 'MoveLookUpFirst', 'ShowPolicy',
+    'CreateConnection',
+    'SetSecrets',
+    'CreatePolicy',
+    'SetPreWebhooks',
+    'MoveLookUpFirst',
+    'ShowPolicy',
   ]);
   const answers = [];
   for (const operation of operations) answers.push(dataOf(await t.gql(operation)));
@@ -27,8 +32,14 @@ it('the README example session runs without errors and ends with the moved webho
 
   expect(created.upsertConnectionConfigs).toEqual([{ key: 'identity_service', name: 'Identity service', hasSecrets: false }]);
   expect(secrets.setConnectionSecrets).toEqual({ key: 'identity_service', hasSecrets: true });
-  expect(set.setPreWebhooks).toEqual([{ key: 'wake_up_snowflake_db', order: 0 }, { key: 'look_up_user', order: 1 }]);
-  expect(moved.patchWebhook.newOrder).toEqual([{ key: 'look_up_user', order: 0 }, { key: 'wake_up_snowflake_db', order: 1 }]);
+  expect(set.setPreWebhooks).toEqual([
+    { key: 'wake_up_snowflake_db', order: 0 },
+    { key: 'look_up_user', order: 1 },
+  ]);
+  expect(moved.patchWebhook.newOrder).toEqual([
+    { key: 'look_up_user', order: 0 },
+    { key: 'wake_up_snowflake_db', order: 1 },
+  ]);
   expect(shown.policy.preWebhooks).toEqual([
     { key: 'look_up_user', order: 0, direction: 'TWO_WAY', connectionConfig: { key: 'identity_service', hasSecrets: true } },
     { key: 'wake_up_snowflake_db', order: 1, direction: 'ONE_WAY', connectionConfig: { key: 'identity_service', hasSecrets: true } },

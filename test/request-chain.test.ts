@@ -40,7 +40,9 @@ async function pausedAtH(policyKey: string, pre: string[], post: string[] = []) 
   const call = r.calls.find((c) => c.body?.privacy_request_id === request.id)!;
   const resume = async () => {
     const res = await fetch(`${t.url}/privacy-request/${request.id}/resume`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${String(call.headers['reply-to-token'])}` }, body: '{}',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${String(call.headers['reply-to-token'])}` },
+      body: '{}',
     });
     expect(res.status).toBe(200);
     return waitForStatus(t, request.id, ['COMPLETE', 'ERROR']);
@@ -51,7 +53,12 @@ async function pausedAtH(policyKey: string, pre: string[], post: string[] = []) 
 const move = async (policyKey: string, key: string, order: number) =>
   dataOf(await t.gql(PATCH, { policyKey, phase: 'PRE_EXECUTION', key, patch: { order } }));
 const deleteHook = async (policyKey: string, key: string) =>
-  dataOf(await t.gql('mutation($p: String!, $k: String!) { deleteWebhook(policyKey: $p, phase: PRE_EXECUTION, key: $k) { newOrder { key } } }', { p: policyKey, k: key }));
+  dataOf(
+    await t.gql('mutation($p: String!, $k: String!) { deleteWebhook(policyKey: $p, phase: PRE_EXECUTION, key: $k) { newOrder { key } } }', {
+      p: policyKey,
+      k: key,
+    }),
+  );
 
 it('paused at h of [h, x, y] while y moves to first place: the resume calls x, then y, in the original order', async () => {
   const { id, resume } = await pausedAtH('reordered', ['h', 'x', 'y']);
@@ -80,7 +87,12 @@ it('a chain webhook deleted during the pause is recorded as SKIPPED and the requ
     { webhookKey: 'y', phase: 'PRE_EXECUTION', attempt: 1, outcome: 'DELIVERED', webhook: { key: 'y' } },
     { webhookKey: 'p', phase: 'POST_EXECUTION', attempt: 1, outcome: 'DELIVERED', webhook: { key: 'p' } },
   ]);
-  expect(request.chain.map((s: any) => [s.webhookKey, s.webhook?.key ?? null])).toEqual([['h', 'h'], ['x', null], ['y', 'y'], ['p', 'p']]);
+  expect(request.chain.map((s: any) => [s.webhookKey, s.webhook?.key ?? null])).toEqual([
+    ['h', 'h'],
+    ['x', null],
+    ['y', 'y'],
+    ['p', 'p'],
+  ]);
 });
 
 it('webhooks added to the policy after the request started are not called for it', async () => {
@@ -107,7 +119,11 @@ it('a retry continues in the chain the request started with, from the webhook th
   await waitForStatus(t, request.id, 'COMPLETE');
   expect(keysCalled(request.id)).toEqual(['a', 'b', 'b', 'c']);
   const { chain } = await getRequest(t, request.id, CHAIN);
-  expect(chain.map((s: any) => [s.webhookKey, s.position, s.webhook.order])).toEqual([['a', 0, 1], ['b', 1, 2], ['c', 2, 0]]);
+  expect(chain.map((s: any) => [s.webhookKey, s.position, s.webhook.order])).toEqual([
+    ['a', 0, 1],
+    ['b', 1, 2],
+    ['c', 2, 0],
+  ]);
 });
 
 it('a webhook deleted while it is being called keeps its delivery, and the request completes', async () => {

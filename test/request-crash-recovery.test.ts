@@ -54,7 +54,10 @@ const expectedStatus = (email: string) => (email.startsWith('fail') ? 'ERROR' : 
 
 async function createBatch(prefix: string, n: number): Promise<Map<string, string>> {
   const kinds = ['ok', 'ok', 'ok', 'fail', 'halt'];
-  const inputs = Array.from({ length: n }, (_, i) => ({ policyKey: 'crash', identity: { email: `${kinds[i % kinds.length]}-${prefix}-${i}@example.com` } }));
+  const inputs = Array.from({ length: n }, (_, i) => ({
+    policyKey: 'crash',
+    identity: { email: `${kinds[i % kinds.length]}-${prefix}-${i}@example.com` },
+  }));
   const expected = new Map<string, string>();
   for (let i = 0; i < inputs.length; i += 50) {
     const created = await createRequests(t, inputs.slice(i, i + 50));
@@ -64,10 +67,14 @@ async function createBatch(prefix: string, n: number): Promise<Map<string, strin
 }
 
 async function allReachExpected(expected: Map<string, string>, timeoutMs: number): Promise<void> {
-  await until('every request to reach its expected status', async () => {
-    const now = await statuses([...expected.keys()]);
-    return [...expected].every(([id, status]) => now.get(id) === status);
-  }, timeoutMs);
+  await until(
+    'every request to reach its expected status',
+    async () => {
+      const now = await statuses([...expected.keys()]);
+      return [...expected].every(([id, status]) => now.get(id) === status);
+    },
+    timeoutMs,
+  );
 }
 
 beforeAll(async () => {
@@ -82,10 +89,15 @@ beforeAll(async () => {
   const config = testConfig({ databaseUrl: db.url, workerConcurrency: 0 });
   api = await startServer(config, createLogger('silent'));
   t = clientFor(api, config);
-  await setUpPolicy(t, 'crash', [
-    { key: 'notice', direction: 'ONE_WAY', url: r.url },
-    { key: 'check', direction: 'TWO_WAY', url: r.url },
-  ], [{ key: 'done', direction: 'ONE_WAY', url: r.url }]);
+  await setUpPolicy(
+    t,
+    'crash',
+    [
+      { key: 'notice', direction: 'ONE_WAY', url: r.url },
+      { key: 'check', direction: 'TWO_WAY', url: r.url },
+    ],
+    [{ key: 'done', direction: 'ONE_WAY', url: r.url }],
+  );
 });
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
@@ -97,11 +109,15 @@ afterAll(async () => {
 it('a worker killed with SIGKILL mid-run loses no request: a new worker finishes them all within a minute', async () => {
   const expected = await createBatch('kill', 150);
   const first = startWorkerProcess();
-  await until('the first worker to be mid-run', async () => {
-    const now = await statuses([...expected.keys()]);
-    const done = [...now.values()].filter((s) => s !== 'PENDING' && s !== 'IN_PROCESSING').length;
-    return done >= 10 && [...now.values()].includes('IN_PROCESSING');
-  }, 30000);
+  await until(
+    'the first worker to be mid-run',
+    async () => {
+      const now = await statuses([...expected.keys()]);
+      const done = [...now.values()].filter((s) => s !== 'PENDING' && s !== 'IN_PROCESSING').length;
+      return done >= 10 && [...now.values()].includes('IN_PROCESSING');
+    },
+    30000,
+  );
   first.kill('SIGKILL');
   expect(await exited(first)).toBe('SIGKILL');
   const interrupted = [...(await statuses([...expected.keys()])).values()].filter((s) => s === 'IN_PROCESSING').length;
@@ -122,17 +138,27 @@ it('a surviving worker takes over the jobs of one killed beside it, without a re
   const expected = await createBatch('peer', 120);
   const doomed = startWorkerProcess();
   const survivor = startWorkerProcess();
-  await until('both workers to be mid-run', async () => {
-    const [row] = await t.sql(`select count(distinct locked_by)::int as n from graphile_worker._private_jobs where locked_by is not null`);
-    return row.n >= 5; // ids from both processes (4 each) hold jobs
-  }, 30000);
+  await until(
+    'both workers to be mid-run',
+    async () => {
+      const [row] = await t.sql(
+        `select count(distinct locked_by)::int as n from graphile_worker._private_jobs where locked_by is not null`,
+      );
+      return row.n >= 5; // ids from both processes (4 each) hold jobs
+    },
+    30000,
+  );
   const [registered] = await t.sql('select count(*)::int as n from worker_registration');
   expect(registered.n).toBe(8);
   doomed.kill('SIGKILL');
   expect(await exited(doomed)).toBe('SIGKILL');
   await allReachExpected(expected, 60000);
   // the survivor finds the dead ids (their lock is gone) and releases their jobs
-  await until('the dead worker ids to be released', async () => (await t.sql('select count(*)::int as n from worker_registration'))[0].n === 4, 20000);
+  await until(
+    'the dead worker ids to be released',
+    async () => (await t.sql('select count(*)::int as n from worker_registration'))[0].n === 4,
+    20000,
+  );
   survivor.kill('SIGTERM');
   expect(await exited(survivor)).toBe(0);
 }, 120000);
@@ -140,7 +166,11 @@ it('a surviving worker takes over the jobs of one killed beside it, without a re
 it('on SIGTERM a worker stops taking jobs, finishes or releases the ones in flight and exits 0', async () => {
   const expected = await createBatch('term', 60);
   const worker = startWorkerProcess();
-  await until('the worker to be mid-run', async () => [...(await statuses([...expected.keys()])).values()].includes('IN_PROCESSING'), 30000);
+  await until(
+    'the worker to be mid-run',
+    async () => [...(await statuses([...expected.keys()])).values()].includes('IN_PROCESSING'),
+    30000,
+  );
   worker.kill('SIGTERM');
   expect(await exited(worker)).toBe(0);
   const next = startWorkerProcess();
@@ -151,10 +181,18 @@ it('on SIGTERM a worker stops taking jobs, finishes or releases the ones in flig
 
 it('a worker whose liveness connection breaks exits at once', async () => {
   const worker = startWorkerProcess();
-  await until('the worker to hold its liveness lock', async () => {
-    const rows = await t.sql(`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'dsr-hooks liveness'`);
-    return rows[0].n === 1;
-  }, 20000);
-  await t.sql(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'dsr-hooks liveness'`);
+  await until(
+    'the worker to hold its liveness lock',
+    async () => {
+      const rows = await t.sql(
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'dsr-hooks liveness'`,
+      );
+      return rows[0].n === 1;
+    },
+    20000,
+  );
+  await t.sql(
+    `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'dsr-hooks liveness'`,
+  );
   expect(await exited(worker)).toBe(1);
 }, 60000);

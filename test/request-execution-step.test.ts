@@ -26,7 +26,9 @@ const connector: ExecutionConnector = {
 };
 
 beforeAll(async () => {
-  r = await startRequestReceiver((call) => ({ body: call.path === '/lookup' ? { halt: false, derived_identity: { phone_number: '555-0142' } } : {} }));
+  r = await startRequestReceiver((call) => ({
+    body: call.path === '/lookup' ? { halt: false, derived_identity: { phone_number: '555-0142' } } : {},
+  }));
   t = await startTestServer(); // API only; the worker below has the connector
   worker = await startWorker({
     databaseUrl: t.server.orm.config.get('clientUrl'),
@@ -41,7 +43,12 @@ beforeAll(async () => {
       throw err;
     },
   });
-  await setUpPolicy(t, 'with_data', [{ key: 'lookup', direction: 'TWO_WAY', url: r.url }], [{ key: 'after', direction: 'ONE_WAY', url: r.url }]);
+  await setUpPolicy(
+    t,
+    'with_data',
+    [{ key: 'lookup', direction: 'TWO_WAY', url: r.url }],
+    [{ key: 'after', direction: 'ONE_WAY', url: r.url }],
+  );
 });
 afterAll(async () => {
   await worker.stop();

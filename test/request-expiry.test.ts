@@ -56,7 +56,11 @@ it('fails a request still paused when its reply-to token expires; the token is r
   expect(failed).toMatchObject({ failureReason: 'paused request expired', failedStep: 'PRE_WEBHOOKS', failedWebhook: { key: 'ask' } });
   expect(failed.finishedAt).not.toBeNull();
 
-  const res = await fetch(`${t.url}/privacy-request/${request.id}/resume`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' });
+  const res = await fetch(`${t.url}/privacy-request/${request.id}/resume`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: '{}',
+  });
   expect(res.status).toBe(403);
   expect((await res.json()).error).toContain('expired');
   expect(errorCode(await t.gql('mutation($token: String!) { resumePrivacyRequest(token: $token) { id } }', { token }))).toBe('FORBIDDEN');
@@ -81,7 +85,10 @@ it('expires a paused request across a restart: the expiry is a job in the databa
 
 it('queues exactly one job per created request, and a canceled PENDING request is never run', async () => {
   const api = await serve({ workerConcurrency: 0 });
-  const requests = await createRequests(api, Array.from({ length: 3 }, (_, i) => ({ policyKey: 'review', identity: { email: `q${i}@example.com` } })));
+  const requests = await createRequests(
+    api,
+    Array.from({ length: 3 }, (_, i) => ({ policyKey: 'review', identity: { email: `q${i}@example.com` } })),
+  );
   const [jobs] = await api.sql(
     `select count(*)::int as n from graphile_worker._private_jobs j join graphile_worker._private_tasks k on k.id = j.task_id
      where k.identifier = 'run_privacy_request' and j.payload->>'requestId' = any(?::text[])`,
@@ -90,7 +97,11 @@ it('queues exactly one job per created request, and a canceled PENDING request i
   expect(jobs.n).toBe(3);
   expect(requests.map((q) => q.status)).toEqual(['PENDING', 'PENDING', 'PENDING']);
 
-  const canceled = dataOf(await api.gql('mutation($id: ID!) { cancelPrivacyRequest(id: $id, reason: "changed mind") { status cancelReason } }', { id: requests[0].id }));
+  const canceled = dataOf(
+    await api.gql('mutation($id: ID!) { cancelPrivacyRequest(id: $id, reason: "changed mind") { status cancelReason } }', {
+      id: requests[0].id,
+    }),
+  );
   expect(canceled.cancelPrivacyRequest).toEqual({ status: 'CANCELED', cancelReason: 'changed mind' });
 
   const worker = await serve({ workerConcurrency: 2 });

@@ -25,13 +25,18 @@ const keysCalled = (id: string) => callsOf(id).map((c) => c.path.slice(1));
 
 describe('running a request through its policy', () => {
   it('calls pre-webhooks in order, then post-webhooks in order, with the wire format body and headers', async () => {
-    await setUpPolicy(t, 'wire', [
-      { key: 'pre_one', direction: 'ONE_WAY', url: r.url, authorization: 'Token abc123' },
-      { key: 'pre_two', direction: 'TWO_WAY', url: r.url, authorization: 'Basic dXNlcjpwYXNz' },
-    ], [
-      { key: 'post_one', direction: 'ONE_WAY', url: r.url },
-      { key: 'post_two', direction: 'TWO_WAY', url: r.url },
-    ]);
+    await setUpPolicy(
+      t,
+      'wire',
+      [
+        { key: 'pre_one', direction: 'ONE_WAY', url: r.url, authorization: 'Token abc123' },
+        { key: 'pre_two', direction: 'TWO_WAY', url: r.url, authorization: 'Basic dXNlcjpwYXNz' },
+      ],
+      [
+        { key: 'post_one', direction: 'ONE_WAY', url: r.url },
+        { key: 'post_two', direction: 'TWO_WAY', url: r.url },
+      ],
+    );
     const request = await createRequest(t, 'wire', { email: 'customer-1@example.com', phoneNumber: '555-5555' });
     const done = await waitForStatus(t, request.id, 'COMPLETE');
     expect(done.finishedAt).not.toBeNull();
@@ -39,9 +44,15 @@ describe('running a request through its policy', () => {
 
     const [preOne, preTwo, postOne, postTwo] = callsOf(request.id);
     expect(preOne.body).toEqual({
-      privacy_request_id: request.id, direction: 'one_way', callback_type: 'pre',
-      identity: { email: 'customer-1@example.com', phone_number: '555-5555' }, policy_key: 'wire', webhook_key: 'pre_one',
-      privacy_request_status: 'in_processing', external_id: null, timestamp: expect.any(String),
+      privacy_request_id: request.id,
+      direction: 'one_way',
+      callback_type: 'pre',
+      identity: { email: 'customer-1@example.com', phone_number: '555-5555' },
+      policy_key: 'wire',
+      webhook_key: 'pre_one',
+      privacy_request_status: 'in_processing',
+      external_id: null,
+      timestamp: expect.any(String),
     });
     expect(preOne.headers['content-type']).toBe('application/json');
     expect(preOne.headers.authorization).toBe('Token abc123');
@@ -60,10 +71,15 @@ describe('running a request through its policy', () => {
   });
 
   it('merges a derived identity and sends it to every later webhook', async () => {
-    await setUpPolicy(t, 'derive', [
-      { key: 'lookup', direction: 'TWO_WAY', url: r.url },
-      { key: 'after_lookup', direction: 'ONE_WAY', url: r.url },
-    ], [{ key: 'notify', direction: 'ONE_WAY', url: r.url }]);
+    await setUpPolicy(
+      t,
+      'derive',
+      [
+        { key: 'lookup', direction: 'TWO_WAY', url: r.url },
+        { key: 'after_lookup', direction: 'ONE_WAY', url: r.url },
+      ],
+      [{ key: 'notify', direction: 'ONE_WAY', url: r.url }],
+    );
     answers.lookup = () => ({ body: { derived_identity: { phone_number: '+44 20 7946 0958' }, halt: false } });
     const request = await createRequest(t, 'derive', { email: 'who@example.com' });
     const done = await waitForStatus(t, request.id, 'COMPLETE');
@@ -77,7 +93,12 @@ describe('running a request through its policy', () => {
   });
 
   it('counts any HTTP answer of a one_way webhook as delivered, recording its status', async () => {
-    await setUpPolicy(t, 'oneway404', [{ key: 'gone', direction: 'ONE_WAY', url: r.url }], [{ key: 'last', direction: 'ONE_WAY', url: r.url }]);
+    await setUpPolicy(
+      t,
+      'oneway404',
+      [{ key: 'gone', direction: 'ONE_WAY', url: r.url }],
+      [{ key: 'last', direction: 'ONE_WAY', url: r.url }],
+    );
     answers.gone = () => ({ status: 404, body: 'not here' });
     const request = await createRequest(t, 'oneway404');
     await waitForStatus(t, request.id, 'COMPLETE');
@@ -89,7 +110,12 @@ describe('running a request through its policy', () => {
   });
 
   it('retries a one_way webhook that cannot be reached, then fails the request', async () => {
-    await setUpPolicy(t, 'unreachable', [{ key: 'down', direction: 'ONE_WAY', url: r.url }], [{ key: 'never', direction: 'ONE_WAY', url: r.url }]);
+    await setUpPolicy(
+      t,
+      'unreachable',
+      [{ key: 'down', direction: 'ONE_WAY', url: r.url }],
+      [{ key: 'never', direction: 'ONE_WAY', url: r.url }],
+    );
     answers.down = () => ({ destroy: true });
     const request = await createRequest(t, 'unreachable');
     const failed = await waitForStatus(t, request.id, 'ERROR');
@@ -97,7 +123,10 @@ describe('running a request through its policy', () => {
     expect(failed.failureReason).toMatch(/^webhook 'down' could not be reached/);
     expect(keysCalled(request.id)).toEqual(['down', 'down']);
     const { deliveries } = await getRequest(t, request.id, 'deliveries { attempt outcome responseStatus error }');
-    expect(deliveries.map((d: any) => [d.attempt, d.outcome, d.responseStatus])).toEqual([[1, 'FAILED', null], [2, 'FAILED', null]]);
+    expect(deliveries.map((d: any) => [d.attempt, d.outcome, d.responseStatus])).toEqual([
+      [1, 'FAILED', null],
+      [2, 'FAILED', null],
+    ]);
     expect(deliveries.every((d: any) => d.error)).toBe(true);
   });
 
@@ -105,16 +134,29 @@ describe('running a request through its policy', () => {
     ['answered 500', { status: 500, body: { halt: false } }, "webhook 'prep_systems' answered 500"],
     ['answered 400', { status: 400, body: {} }, "webhook 'prep_systems' answered 400"],
     ['answered without halt', { body: { derived_identity: {} } }, "webhook 'prep_systems' answered without 'halt'"],
-    ['answered a halt that is not boolean', { body: { halt: 'yes' } }, "webhook 'prep_systems' answered with 'halt' that is not true or false"],
+    [
+      'answered a halt that is not boolean',
+      { body: { halt: 'yes' } },
+      "webhook 'prep_systems' answered with 'halt' that is not true or false",
+    ],
     ['answered with a body that is not JSON', { body: 'OK!' }, "webhook 'prep_systems' answered with a body that is not JSON"],
-    ['answered with an unknown identity field', { body: { halt: false, derived_identity: { ssn: '1' } } }, "webhook 'prep_systems' answered with 'derived_identity' has unknown field 'ssn'"],
+    [
+      'answered with an unknown identity field',
+      { body: { halt: false, derived_identity: { ssn: '1' } } },
+      "webhook 'prep_systems' answered with 'derived_identity' has unknown field 'ssn'",
+    ],
   ])('fails the request when a two_way webhook %s', async (_name, answer, reason) => {
     const policy = `fail_${Math.random().toString(36).slice(2, 8)}`;
-    await setUpPolicy(t, policy, [
-      { key: 'first', direction: 'ONE_WAY', url: r.url },
-      { key: 'prep_systems', direction: 'TWO_WAY', url: r.url },
-      { key: 'third', direction: 'ONE_WAY', url: r.url },
-    ], [{ key: 'post', direction: 'ONE_WAY', url: r.url }]);
+    await setUpPolicy(
+      t,
+      policy,
+      [
+        { key: 'first', direction: 'ONE_WAY', url: r.url },
+        { key: 'prep_systems', direction: 'TWO_WAY', url: r.url },
+        { key: 'third', direction: 'ONE_WAY', url: r.url },
+      ],
+      [{ key: 'post', direction: 'ONE_WAY', url: r.url }],
+    );
     answers.prep_systems = () => answer;
     const request = await createRequest(t, policy);
     const failed = await waitForStatus(t, request.id, 'ERROR');
@@ -129,11 +171,17 @@ describe('running a request through its policy', () => {
     answers.flaky_hook = () => (n++ === 0 ? { status: 503 } : { body: { halt: false } });
     const request = await createRequest(t, 'flaky');
     await waitForStatus(t, request.id, 'COMPLETE');
-    const { deliveries } = await getRequest(t, request.id, 'deliveries { id phase attempt outcome responseStatus durationMs createdAt webhook { key } }');
-    expect(deliveries.map((d: any) => ({ ...d, id: undefined, durationMs: undefined, createdAt: undefined }))).toEqual([
-      { phase: 'PRE_EXECUTION', attempt: 1, outcome: 'FAILED', responseStatus: 503, webhook: { key: 'flaky_hook' } },
-      { phase: 'PRE_EXECUTION', attempt: 2, outcome: 'DELIVERED', responseStatus: 200, webhook: { key: 'flaky_hook' } },
-    ].map((d) => ({ ...d, id: undefined, durationMs: undefined, createdAt: undefined })));
+    const { deliveries } = await getRequest(
+      t,
+      request.id,
+      'deliveries { id phase attempt outcome responseStatus durationMs createdAt webhook { key } }',
+    );
+    expect(deliveries.map((d: any) => ({ ...d, id: undefined, durationMs: undefined, createdAt: undefined }))).toEqual(
+      [
+        { phase: 'PRE_EXECUTION', attempt: 1, outcome: 'FAILED', responseStatus: 503, webhook: { key: 'flaky_hook' } },
+        { phase: 'PRE_EXECUTION', attempt: 2, outcome: 'DELIVERED', responseStatus: 200, webhook: { key: 'flaky_hook' } },
+      ].map((d) => ({ ...d, id: undefined, durationMs: undefined, createdAt: undefined })),
+    );
     expect(deliveries.every((d: any) => Number.isInteger(d.durationMs) && d.durationMs >= 0)).toBe(true);
   });
 
@@ -154,10 +202,15 @@ describe('running a request through its policy', () => {
   });
 
   it('ignores halt from a post-execution webhook', async () => {
-    await setUpPolicy(t, 'posthalt', [], [
-      { key: 'post_halt', direction: 'TWO_WAY', url: r.url },
-      { key: 'post_after', direction: 'ONE_WAY', url: r.url },
-    ]);
+    await setUpPolicy(
+      t,
+      'posthalt',
+      [],
+      [
+        { key: 'post_halt', direction: 'TWO_WAY', url: r.url },
+        { key: 'post_after', direction: 'ONE_WAY', url: r.url },
+      ],
+    );
     answers.post_halt = () => ({ body: { halt: true } });
     const request = await createRequest(t, 'posthalt');
     await waitForStatus(t, request.id, 'COMPLETE');
@@ -169,14 +222,19 @@ describe('failures after execution and retry', () => {
   const RETRY = `mutation($id: ID!) { retryPrivacyRequest(id: $id) { id status failureReason } }`;
 
   it('fails at a post-execution webhook, and a retry calls only that webhook and the ones after it', async () => {
-    await setUpPolicy(t, 'postfail', [
-      { key: 'p1', direction: 'ONE_WAY', url: r.url },
-      { key: 'p2', direction: 'TWO_WAY', url: r.url },
-    ], [
-      { key: 'q1', direction: 'ONE_WAY', url: r.url },
-      { key: 'q2', direction: 'TWO_WAY', url: r.url },
-      { key: 'q3', direction: 'ONE_WAY', url: r.url },
-    ]);
+    await setUpPolicy(
+      t,
+      'postfail',
+      [
+        { key: 'p1', direction: 'ONE_WAY', url: r.url },
+        { key: 'p2', direction: 'TWO_WAY', url: r.url },
+      ],
+      [
+        { key: 'q1', direction: 'ONE_WAY', url: r.url },
+        { key: 'q2', direction: 'TWO_WAY', url: r.url },
+        { key: 'q3', direction: 'ONE_WAY', url: r.url },
+      ],
+    );
     answers.q2 = () => ({ status: 422 });
     const request = await createRequest(t, 'postfail');
     const failed = await waitForStatus(t, request.id, 'ERROR');
@@ -192,10 +250,15 @@ describe('failures after execution and retry', () => {
   });
 
   it('retries a pre-execution failure from the failed webhook', async () => {
-    await setUpPolicy(t, 'prefail', [
-      { key: 'a', direction: 'ONE_WAY', url: r.url },
-      { key: 'b', direction: 'TWO_WAY', url: r.url },
-    ], [{ key: 'c', direction: 'ONE_WAY', url: r.url }]);
+    await setUpPolicy(
+      t,
+      'prefail',
+      [
+        { key: 'a', direction: 'ONE_WAY', url: r.url },
+        { key: 'b', direction: 'TWO_WAY', url: r.url },
+      ],
+      [{ key: 'c', direction: 'ONE_WAY', url: r.url }],
+    );
     answers.b = () => ({ status: 422 });
     const request = await createRequest(t, 'prefail');
     await waitForStatus(t, request.id, 'ERROR');
@@ -236,7 +299,10 @@ describe('failures after execution and retry', () => {
   });
 
   it('keeps the delivery log of a deleted webhook, with the webhook null', async () => {
-    await setUpPolicy(t, 'deleting', [{ key: 'del_me', direction: 'ONE_WAY', url: r.url }, { key: 'fails', direction: 'TWO_WAY', url: r.url }]);
+    await setUpPolicy(t, 'deleting', [
+      { key: 'del_me', direction: 'ONE_WAY', url: r.url },
+      { key: 'fails', direction: 'TWO_WAY', url: r.url },
+    ]);
     answers.fails = () => ({ status: 500 });
     const request = await createRequest(t, 'deleting');
     await waitForStatus(t, request.id, 'ERROR');
@@ -255,7 +321,8 @@ describe('stored secrets that cannot be decrypted', () => {
     const request = await createRequest(t, 'tampered');
     const failed = await waitForStatus(t, request.id, 'ERROR');
     expect(failed).toMatchObject({
-      failedStep: 'PRE_WEBHOOKS', failedWebhook: { key: 'sealed' },
+      failedStep: 'PRE_WEBHOOKS',
+      failedWebhook: { key: 'sealed' },
       failureReason: "webhook 'sealed': the secrets of connection 'tampered-sealed' could not be decrypted",
     });
     expect(keysCalled(request.id)).toEqual([]);
@@ -268,10 +335,10 @@ describe('at-least-once delivery of jobs', () => {
     const request = await createRequest(t, 'once');
     const done = await waitForStatus(t, request.id, 'COMPLETE');
     const [{ runId }] = await t.sql('select run_id as "runId" from privacy_request where id = ?', [request.id]);
-    await t.sql(
-      `select graphile_worker.add_job('run_privacy_request', json_build_object('requestId', ?::uuid, 'runId', ?::uuid))`,
-      [request.id, runId],
-    );
+    await t.sql(`select graphile_worker.add_job('run_privacy_request', json_build_object('requestId', ?::uuid, 'runId', ?::uuid))`, [
+      request.id,
+      runId,
+    ]);
     await t.sql(
       `select graphile_worker.add_job('run_privacy_request', json_build_object('requestId', ?::uuid, 'runId', gen_random_uuid()))`,
       [request.id],

@@ -9,10 +9,15 @@ beforeAll(async () => {
   // "ask" halts until told otherwise; every other webhook answers {"halt": false}.
   r = await startRequestReceiver((call) => ({ body: { halt: call.path === '/ask' } }));
   t = await startTestServer({ workerConcurrency: 4 });
-  await setUpPolicy(t, 'review', [
-    { key: 'ask', direction: 'TWO_WAY', url: r.url },
-    { key: 'later', direction: 'ONE_WAY', url: r.url },
-  ], [{ key: 'post', direction: 'ONE_WAY', url: r.url }]);
+  await setUpPolicy(
+    t,
+    'review',
+    [
+      { key: 'ask', direction: 'TWO_WAY', url: r.url },
+      { key: 'later', direction: 'ONE_WAY', url: r.url },
+    ],
+    [{ key: 'post', direction: 'ONE_WAY', url: r.url }],
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -23,7 +28,9 @@ const callsOf = (id: string) => r.calls.filter((c) => c.body?.privacy_request_id
 const keysCalled = (id: string) => callsOf(id).map((c) => c.path.slice(1));
 
 /** A request of the "review" policy, paused by "ask", with the reply-to token it was sent. */
-async function pausedRequest(identity: Record<string, string> = { email: 'paused@example.com' }): Promise<{ id: string; token: string; call: ReceivedCall }> {
+async function pausedRequest(
+  identity: Record<string, string> = { email: 'paused@example.com' },
+): Promise<{ id: string; token: string; call: ReceivedCall }> {
   const request = await createRequest(t, 'review', identity);
   await waitForStatus(t, request.id, 'PAUSED');
   const call = callsOf(request.id)[0];

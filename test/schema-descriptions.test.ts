@@ -1,4 +1,12 @@
-import { buildSchema as buildSdl, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema as buildSdl,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildSchema } from '../src/graphql/schema';
 
 // GraphiQL's docs pane and generated clients show only what the schema describes: every type,
@@ -35,9 +43,7 @@ it('names each kind of undescribed element', () => {
     type T { "d" f: I }
     type Mutation { "d" m(i: I): Int }
   `);
-  expect(undocumented(schema).sort()).toEqual(
-    ['E', 'E.TWO', 'I', 'I.q', 'Mutation', 'Mutation.m(i)', 'Query.a(x)', 'Query.b', 'T'].sort(),
-  );
+  expect(undocumented(schema).sort()).toEqual(['E', 'E.TWO', 'I', 'I.q', 'Mutation', 'Mutation.m(i)', 'Query.a(x)', 'Query.b', 'T'].sort());
 });
 
 it('names on each field the scope its @Authorized enforces', async () => {
@@ -45,8 +51,10 @@ it('names on each field the scope its @Authorized enforces', async () => {
   expect(schema.getQueryType()!.getFields().policies.description).toMatch(/ Scope: `policy:read`\.$/);
   expect((schema.getType('Policy') as GraphQLObjectType).getFields().preWebhooks.description).toMatch(/ Scope: `webhook:read`\.$/);
   const roots = [schema.getQueryType()!, schema.getMutationType()!];
-  const unscoped = roots.flatMap((root) => Object.values(root.getFields())
-    .filter((field) => !/ Scope: `[^`]+`(?: or `[^`]+`)*\.$/.test(field.description ?? ''))
-    .map((field) => `${root.name}.${field.name}`));
+  const unscoped = roots.flatMap((root) =>
+    Object.values(root.getFields())
+      .filter((field) => !/ Scope: `[^`]+`(?: or `[^`]+`)*\.$/.test(field.description ?? ''))
+      .map((field) => `${root.name}.${field.name}`),
+  );
   expect(unscoped).toEqual(['Mutation.resumePrivacyRequest']); // authorised by its reply-to token alone
 });

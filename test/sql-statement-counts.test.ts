@@ -19,15 +19,19 @@ async function countPatchFirstToLast(n: number) {
     const res = dataOf(await patchWebhook(t, policy, 'PRE_EXECUTION', 'w0', { order: n - 1 }));
     expect(res.patchWebhook.newOrder).toHaveLength(n);
   });
-  expect(dataOf(await t.gql(`{ policy(key: "${policy}") { preWebhooks { key } } }`)).policy.preWebhooks.map((w: any) => w.key))
-    .toEqual([...keys(n).slice(1), 'w0']);
+  expect(dataOf(await t.gql(`{ policy(key: "${policy}") { preWebhooks { key } } }`)).policy.preWebhooks.map((w: any) => w.key)).toEqual([
+    ...keys(n).slice(1),
+    'w0',
+  ]);
   return { count, statements };
 }
 
 it('patchWebhook moving the first webhook to the end costs the same statements with 5 and with 50 webhooks', async () => {
   const five = await countPatchFirstToLast(5);
   const fifty = await countPatchFirstToLast(50);
-  console.log(`patchWebhook first-to-last: ${five.count} SQL statements with 5 webhooks, ${fifty.count} with 50\n  ${fifty.statements.join('\n  ')}`);
+  console.log(
+    `patchWebhook first-to-last: ${five.count} SQL statements with 5 webhooks, ${fifty.count} with 50\n  ${fifty.statements.join('\n  ')}`,
+  );
   expect(fifty.count).toBe(five.count);
   // The unit of work's flush: every moved webhook in one batched UPDATE.
   expect(fifty.statements.filter((s) => s.startsWith('update "policy_webhook"'))).toHaveLength(1);
@@ -60,14 +64,19 @@ it('a policies query with webhooks, their policy and connection costs the same s
     });
     expect(nodes).toHaveLength(first);
     for (const node of nodes) {
-      expect(node.preWebhooks.map((w: any) => [w.key, w.order, w.policy.key])).toEqual([['pre_a', 0, node.key], ['pre_b', 1, node.key]]);
+      expect(node.preWebhooks.map((w: any) => [w.key, w.order, w.policy.key])).toEqual([
+        ['pre_a', 0, node.key],
+        ['pre_b', 1, node.key],
+      ]);
       expect(node.postWebhooks).toHaveLength(1);
     }
     return counted;
   };
   const one = await read(1);
   const fifty = await read(50);
-  console.log(`policies query with webhooks, policy and connections: ${one.count} SQL statements for 1 policy, ${fifty.count} for 50\n  ${one.statements.join('\n  ')}`);
+  console.log(
+    `policies query with webhooks, policy and connections: ${one.count} SQL statements for 1 policy, ${fifty.count} for 50\n  ${one.statements.join('\n  ')}`,
+  );
   expect(fifty.count).toBe(one.count);
   expect(fifty.count).toBeLessThanOrEqual(5);
 });

@@ -55,11 +55,16 @@ describe('configuration', () => {
 
   it('`serve` exits with that message in production', async () => {
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts', 'serve'], {
-        env: { PATH: process.env.PATH, ...PRODUCTION },
-        cwd: join(__dirname, '..'),
-        timeout: 60_000,
-      }, (_err, _stdout, stderr) => resolve({ code: child.exitCode, stderr }));
+      const child = execFile(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', 'src/main.ts', 'serve'],
+        {
+          env: { PATH: process.env.PATH, ...PRODUCTION },
+          cwd: join(__dirname, '..'),
+          timeout: 60_000,
+        },
+        (_err, _stdout, stderr) => resolve({ code: child.exitCode, stderr }),
+      );
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('OAUTH_ROOT_CLIENT_ID is required');
@@ -73,12 +78,20 @@ describe('configuration', () => {
 
   it('reads the limits and origins, and says which value is wrong', () => {
     const config = loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8080', ACCESS_TOKEN_TTL_SECONDS: '60' });
-    expect(config).toMatchObject({ corsOrigins: ['https://a.example', 'http://b.example:8080'], accessTokenTtlSeconds: 60, maxQueryDepth: 10, maxQueryCost: 10000, bodyLimitBytes: 1048576 });
+    expect(config).toMatchObject({
+      corsOrigins: ['https://a.example', 'http://b.example:8080'],
+      accessTokenTtlSeconds: 60,
+      maxQueryDepth: 10,
+      maxQueryCost: 10000,
+      bodyLimitBytes: 1048576,
+    });
     expect(problemsOf({ CORS_ORIGINS: 'https://a.example/app', ACCESS_TOKEN_TTL_SECONDS: '0' })).toEqual([
       'CORS_ORIGINS entry "https://a.example/app" must be an origin like https://app.example.com (scheme, host, optional port; no path or trailing slash)',
       'ACCESS_TOKEN_TTL_SECONDS must be a whole number 1-31536000 (got "0")',
     ]);
-    expect(problemsOf({ OAUTH_ROOT_CLIENT_ID: 'only-the-id' })).toEqual(['OAUTH_ROOT_CLIENT_ID and OAUTH_ROOT_CLIENT_SECRET must be set together']);
+    expect(problemsOf({ OAUTH_ROOT_CLIENT_ID: 'only-the-id' })).toEqual([
+      'OAUTH_ROOT_CLIENT_ID and OAUTH_ROOT_CLIENT_SECRET must be set together',
+    ]);
   });
 });
 
@@ -113,11 +126,13 @@ describe('outside production without root credentials', () => {
       admin: `${running.server.url}/admin/`,
     });
     const banner = (line.msg as string).split('\n');
-    expect(banner).toEqual(expect.arrayContaining([
-      expect.stringMatching(new RegExp(`^\\s+GraphiQL:\\s+${running.server.url}/graphql\\b`)),
-      expect.stringMatching(new RegExp(`^\\s+Admin:\\s+${running.server.url}/admin/`)),
-      expect.stringMatching(new RegExp(`^\\s+Root client:.*${file}$`)),
-    ]));
+    expect(banner).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^\\s+GraphiQL:\\s+${running.server.url}/graphql\\b`)),
+        expect.stringMatching(new RegExp(`^\\s+Admin:\\s+${running.server.url}/admin/`)),
+        expect.stringMatching(new RegExp(`^\\s+Root client:.*${file}$`)),
+      ]),
+    );
     expect(lines.join('\n')).not.toContain(stored.clientSecret);
     expect((await rootToken(running.server, stored.clientId, stored.clientSecret)).status).toBe(200);
   });
@@ -137,7 +152,13 @@ describe('outside production without root credentials', () => {
 
 describe('in production', () => {
   let running: Awaited<ReturnType<typeof serve>>;
-  const production = (env: NodeJS.ProcessEnv) => ({ ...testConfig(), ...loadConfig({ ...PRODUCTION, ...ROOT_ENV, ...env }), host: '127.0.0.1', port: 0, logLevel: 'silent' as const });
+  const production = (env: NodeJS.ProcessEnv) => ({
+    ...testConfig(),
+    ...loadConfig({ ...PRODUCTION, ...ROOT_ENV, ...env }),
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent' as const,
+  });
   beforeAll(async () => {
     running = await serve(production({ CORS_ORIGINS: 'https://admin.example.com' }));
   });

@@ -45,7 +45,12 @@ beforeAll(async () => {
   api = await startServer(config, createLogger('silent'));
   t = clientFor(api, config);
   await setUpPolicy(t, 'probe', []);
-  await setUpPolicy(t, 'live', [{ key: 'approve', direction: 'TWO_WAY', url: r.url }], [{ key: 'notify', direction: 'ONE_WAY', url: r.url }]);
+  await setUpPolicy(
+    t,
+    'live',
+    [{ key: 'approve', direction: 'TWO_WAY', url: r.url }],
+    [{ key: 'notify', direction: 'ONE_WAY', url: r.url }],
+  );
 });
 afterEach(async () => {
   await Promise.all(sockets.splice(0).map((s) => s.dispose()));
@@ -68,18 +73,26 @@ const CHANGED = `subscription { privacyRequestsChanged { id status } }`;
 
 /** The statuses a subscription saw for one request, repeats folded. */
 function statusesOf(sub: Subscription, id: string, field: 'privacyRequestUpdated' | 'privacyRequestsChanged'): string[] {
-  const seen = sub.results.map((res) => res.data?.[field]).filter((v: any) => v?.id === id).map((v: any) => v.status as string);
+  const seen = sub.results
+    .map((res) => res.data?.[field])
+    .filter((v: any) => v?.id === id)
+    .map((v: any) => v.status as string);
   return seen.filter((status, i) => status !== seen[i - 1]);
 }
 
 /** Waits until privacyRequestsChanged is registered: requests of a policy without webhooks show up on it. */
 async function registered(changes: Subscription): Promise<void> {
   const probes = new Set<string>();
-  await changeUntilSeen(changes, async () => probes.add((await createRequest(t, 'probe')).id),
-    (res) => probes.has(res.data?.privacyRequestsChanged?.id), 'a probe request');
+  await changeUntilSeen(
+    changes,
+    async () => probes.add((await createRequest(t, 'probe')).id),
+    (res) => probes.has(res.data?.privacyRequestsChanged?.id),
+    'a probe request',
+  );
 }
 
-const hasStatus = (field: string, id: string, status: string) => (res: any) => res.data?.[field]?.id === id && res.data[field].status === status;
+const hasStatus = (field: string, id: string, status: string) => (res: any) =>
+  res.data?.[field]?.id === id && res.data[field].status === status;
 
 it('a request run by a worker process streams PENDING -> IN_PROCESSING -> COMPLETE, in order, to subscribers of the API process', async () => {
   const changes = subscribe(await socket(), CHANGED);
@@ -112,7 +125,9 @@ it('a paused request streams PAUSED, then after a REST resume on to COMPLETE, en
   await updated.until(hasStatus('privacyRequestUpdated', request.id, 'PAUSED'), 'PAUSED');
   const token = String(calls.find((c) => c.path === '/approve')!.headers['reply-to-token']);
   const res = await fetch(`${api.url}/privacy-request/${request.id}/resume`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}',
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{}',
   });
   expect(res.status).toBe(200);
   await updated.until(hasStatus('privacyRequestUpdated', request.id, 'COMPLETE'), 'COMPLETE');
@@ -128,7 +143,8 @@ it('a paused request streams PAUSED, then after a REST resume on to COMPLETE, en
   expect(seen[seen.length - 1]).toBe('COMPLETE');
 }, 60000);
 
-const terminateListener = 'select pg_terminate_backend(pid, 5000) from pg_stat_activity where application_name = \'dsr-hooks listen\' and datname = current_database()';
+const terminateListener =
+  "select pg_terminate_backend(pid, 5000) from pg_stat_activity where application_name = 'dsr-hooks listen' and datname = current_database()";
 
 it('the LISTEN connection comes back after the database drops it, and a change made meanwhile still arrives', async () => {
   closeGate();
@@ -141,9 +157,12 @@ it('the LISTEN connection comes back after the database drops it, and a change m
   await updated.until(hasStatus('privacyRequestUpdated', request.id, 'IN_PROCESSING'), 'IN_PROCESSING');
 
   // One transaction drops the listener's connection and then commits a change: its notice finds nobody listening.
-  await t.sql(`with dropped as (${terminateListener})
+  await t.sql(
+    `with dropped as (${terminateListener})
     update privacy_request set status = 'CANCELED', finished_at = now(), updated_at = now()
-    where id = ? and (select count(*) from dropped) > 0 returning ${notifyRequestChanged('status')}`, [request.id]);
+    where id = ? and (select count(*) from dropped) > 0 returning ${notifyRequestChanged('status')}`,
+    [request.id],
+  );
   await changes.until(hasStatus('privacyRequestsChanged', request.id, 'CANCELED'), 'the change made while disconnected');
   await updated.until(hasStatus('privacyRequestUpdated', request.id, 'CANCELED'), 'the change made while disconnected');
   openGate();
@@ -151,6 +170,8 @@ it('the LISTEN connection comes back after the database drops it, and a change m
   // And it listens again: the next request's states arrive as they happen.
   const next = await createRequest(t, 'live', { email: 'ok-3@example.com' });
   await changes.until(hasStatus('privacyRequestsChanged', next.id, 'COMPLETE'), 'a later request to complete');
-  const [listening] = await t.sql(`select count(*)::int as n from pg_stat_activity where application_name = 'dsr-hooks listen' and datname = current_database()`);
+  const [listening] = await t.sql(
+    `select count(*)::int as n from pg_stat_activity where application_name = 'dsr-hooks listen' and datname = current_database()`,
+  );
   expect(listening.n).toBe(1);
 }, 60000);

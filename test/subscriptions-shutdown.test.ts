@@ -28,7 +28,11 @@ describe('a slow consumer', () => {
     (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
     const closed = once(ws, 'close');
     for (let batch = 0; batch < 8; batch++) {
-      const input = Array.from({ length: 50 }, (_, i) => ({ policyKey: 'slow', externalId: `${batch}-${i}-`.padEnd(200, 'x'), identity: { email: `s${batch}-${i}@example.com` } }));
+      const input = Array.from({ length: 50 }, (_, i) => ({
+        policyKey: 'slow',
+        externalId: `${batch}-${i}-`.padEnd(200, 'x'),
+        identity: { email: `s${batch}-${i}@example.com` },
+      }));
       dataOf(await t.gql(`mutation($input: [PrivacyRequestInput!]!) { createPrivacyRequests(input: $input) { id } }`, { input }));
     }
     (ws as unknown as { _socket: { resume(): void } })._socket.resume();
@@ -42,9 +46,16 @@ it('SIGTERM: `serve` closes open sockets with 1001 Going away and exits 0', asyn
   const db = await createTestDatabase();
   const child = spawn(process.execPath, [MAIN, 'serve'], {
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: db.url, APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString('utf8'),
-      OAUTH_ROOT_CLIENT_ID: TEST_ROOT_CLIENT.clientId, OAUTH_ROOT_CLIENT_SECRET: TEST_ROOT_CLIENT.clientSecret,
-      PORT: '0', HOST: '127.0.0.1', WORKER_CONCURRENCY: '0', LOG_LEVEL: 'info',
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString('utf8'),
+      OAUTH_ROOT_CLIENT_ID: TEST_ROOT_CLIENT.clientId,
+      OAUTH_ROOT_CLIENT_SECRET: TEST_ROOT_CLIENT.clientSecret,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      WORKER_CONCURRENCY: '0',
+      LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -59,8 +70,13 @@ it('SIGTERM: `serve` closes open sockets with 1001 Going away and exits 0', asyn
       child.once('exit', () => reject(new Error(`serve exited early: ${out}`)));
     });
     const res = await fetch(`${url}/oauth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: TEST_ROOT_CLIENT.clientId, client_secret: TEST_ROOT_CLIENT.clientSecret }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: TEST_ROOT_CLIENT.clientId,
+        client_secret: TEST_ROOT_CLIENT.clientSecret,
+      }),
     });
     const { access_token: token } = (await res.json()) as { access_token: string };
     const socket = openSocket(url, { Authorization: `Bearer ${token}` });

@@ -9,7 +9,12 @@ let t: TestServer;
 let root: string;
 const sockets: TestSocket[] = [];
 beforeAll(async () => {
-  t = await startTestServer({ wsMaxSockets: 6, wsMaxSubscriptionsPerSocket: 2, maxQueryDepth: 4, corsOrigins: ['https://admin.example.com'] });
+  t = await startTestServer({
+    wsMaxSockets: 6,
+    wsMaxSubscriptionsPerSocket: 2,
+    maxQueryDepth: 4,
+    corsOrigins: ['https://admin.example.com'],
+  });
   root = await t.token();
   await createConnection(t, 'conn');
   await createPolicy(t, 'erasure');
@@ -28,7 +33,15 @@ function open(payload: Record<string, unknown> | null, headers?: Record<string, 
 /** The HTTP status a bare WebSocket handshake to /graphql is answered with. */
 function upgradeStatus(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(`${t.url}/graphql`, { headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', 'sec-websocket-protocol': 'graphql-transport-ws' } });
+    const req = request(`${t.url}/graphql`, {
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        'sec-websocket-protocol': 'graphql-transport-ws',
+      },
+    });
     req.on('response', (res) => (res.resume(), resolve(res.statusCode!)));
     req.on('upgrade', (res, socket) => (socket.destroy(), resolve(res.statusCode!)));
     req.on('error', reject);
@@ -50,15 +63,22 @@ describe('connection_init', () => {
   });
 
   it('an expired token: closed with 4401', async () => {
-    const expired = new AccessTokenSigner(TEST_ENCRYPTION_KEY, () => Math.floor(Date.now() / 1000) - 7200).sign(TEST_ROOT_CLIENT.clientId, ['policy:read'], 60).token;
+    const expired = new AccessTokenSigner(TEST_ENCRYPTION_KEY, () => Math.floor(Date.now() / 1000) - 7200).sign(
+      TEST_ROOT_CLIENT.clientId,
+      ['policy:read'],
+      60,
+    ).token;
     expect((await open({ Authorization: `Bearer ${expired}` }).closed).code).toBe(4401);
   });
 
   it('lower-case "authorization" is accepted too', async () => {
     const socket = open({ authorization: `Bearer ${root}` });
     const sub = subscribe(socket, POLICY_WEBHOOKS, { key: 'erasure' });
-    await changeUntilSeen(sub, () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', ['lower'], 'conn'),
-      (r) => r.data?.policyWebhooksChanged.preWebhooks[0]?.key === 'lower');
+    await changeUntilSeen(
+      sub,
+      () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', ['lower'], 'conn'),
+      (r) => r.data?.policyWebhooksChanged.preWebhooks[0]?.key === 'lower',
+    );
   });
 
   it('a token that expires during a subscription closes the socket with 4401', async () => {
@@ -66,24 +86,33 @@ describe('connection_init', () => {
     const short = signer.sign(TEST_ROOT_CLIENT.clientId, ['policy:read', 'webhook:read'], 4).token;
     const socket = open({ Authorization: `Bearer ${short}` });
     const sub = subscribe(socket, POLICY_WEBHOOKS, { key: 'erasure' });
-    await changeUntilSeen(sub, () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', ['before_expiry'], 'conn'),
-      (r) => r.data?.policyWebhooksChanged.preWebhooks[0]?.key === 'before_expiry');
+    await changeUntilSeen(
+      sub,
+      () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', ['before_expiry'], 'conn'),
+      (r) => r.data?.policyWebhooksChanged.preWebhooks[0]?.key === 'before_expiry',
+    );
     expect((await socket.closed).code).toBe(4401);
   });
 });
 
 describe('a revoked client', () => {
   it('has its open sockets closed with 4401, as its tokens stop working over HTTP', async () => {
-    const created = dataOf(await t.gql('mutation { createApiClient(scopes: ["policy:read", "webhook:read"]) { clientId clientSecret } }')).createApiClient;
+    const created = dataOf(
+      await t.gql('mutation { createApiClient(scopes: ["policy:read", "webhook:read"]) { clientId clientSecret } }'),
+    ).createApiClient;
     const res = await fetch(`${t.url}/oauth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'client_credentials', client_id: created.clientId, client_secret: created.clientSecret }),
     });
     const { access_token: token } = (await res.json()) as { access_token: string };
     const socket = open({ Authorization: `Bearer ${token}` });
     const sub = subscribe(socket, POLICY_WEBHOOKS, { key: 'erasure' });
-    await changeUntilSeen(sub, () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', ['before_revoke'], 'conn'),
-      (r) => r.data?.policyWebhooksChanged.preWebhooks[0]?.key === 'before_revoke');
+    await changeUntilSeen(
+      sub,
+      () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', ['before_revoke'], 'conn'),
+      (r) => r.data?.policyWebhooksChanged.preWebhooks[0]?.key === 'before_revoke',
+    );
     dataOf(await t.gql('mutation($id: String!) { revokeApiClient(clientId: $id) { clientId } }', { id: created.clientId }));
     const closed = await socket.closed;
     expect(closed.code).toBe(4401);
@@ -113,8 +142,15 @@ describe('scopes', () => {
 
   it('a nested field keeps its own scope: connectionConfig without connection:read is FORBIDDEN in the event', async () => {
     const socket = open({ Authorization: `Bearer ${await t.token(['policy:read', 'webhook:read'])}` });
-    const sub = subscribe(socket, `subscription { policyWebhooksChanged(policyKey: "erasure") { preWebhooks { key connectionConfig { key } } } }`);
-    const result = await changeUntilSeen(sub, () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', ['nested'], 'conn'), (r) => Boolean(r.errors));
+    const sub = subscribe(
+      socket,
+      `subscription { policyWebhooksChanged(policyKey: "erasure") { preWebhooks { key connectionConfig { key } } } }`,
+    );
+    const result = await changeUntilSeen(
+      sub,
+      () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', ['nested'], 'conn'),
+      (r) => Boolean(r.errors),
+    );
     expect(result.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'connection:read' });
   });
 
@@ -122,7 +158,8 @@ describe('scopes', () => {
     const socket = open({ Authorization: `Bearer ${root}` });
     const policy = (await subscribe(socket, POLICY_WEBHOOKS, { key: 'nope' }).failed) as any[];
     expect(policy[0].extensions.code).toBe('NOT_FOUND');
-    const request = (await subscribe(socket, 'subscription { privacyRequestUpdated(id: "00000000-0000-4000-8000-000000000000") { id } }').failed) as any[];
+    const request = (await subscribe(socket, 'subscription { privacyRequestUpdated(id: "00000000-0000-4000-8000-000000000000") { id } }')
+      .failed) as any[];
     expect(request[0].extensions.code).toBe('NOT_FOUND');
   });
 });
@@ -133,7 +170,12 @@ describe('policyWebhooksChanged', () => {
     const socket = open({ Authorization: `Bearer ${root}` });
     const sub = subscribe(socket, POLICY_WEBHOOKS, { key: 'events' });
     const keys = (r: any) => r.data?.policyWebhooksChanged.preWebhooks.map((w: any) => w.key).join(',');
-    await changeUntilSeen(sub, () => givenWebhooks(t, 'events', 'PRE_EXECUTION', ['a', 'b', 'c'], 'conn'), (r) => keys(r) === 'a,b,c', 'the set');
+    await changeUntilSeen(
+      sub,
+      () => givenWebhooks(t, 'events', 'PRE_EXECUTION', ['a', 'b', 'c'], 'conn'),
+      (r) => keys(r) === 'a,b,c',
+      'the set',
+    );
     dataOf(await patchWebhook(t, 'events', 'PRE_EXECUTION', 'a', { order: 2 }));
     await sub.until((r) => keys(r) === 'b,c,a', 'the patch');
     dataOf(await t.gql(DELETE_WEBHOOK, { policyKey: 'events', phase: 'PRE_EXECUTION', key: 'c' }));
@@ -146,12 +188,18 @@ describe('policyWebhooksChanged', () => {
     await createPolicy(t, 'quiet');
     const socket = open({ Authorization: `Bearer ${root}` });
     const sub = subscribe(socket, POLICY_WEBHOOKS, { key: 'quiet' });
-    await changeUntilSeen(sub, () => givenWebhooks(t, 'quiet', 'PRE_EXECUTION', ['x'], 'conn'), (r) => r.data?.policyWebhooksChanged.preWebhooks.length === 1);
+    await changeUntilSeen(
+      sub,
+      () => givenWebhooks(t, 'quiet', 'PRE_EXECUTION', ['x'], 'conn'),
+      (r) => r.data?.policyWebhooksChanged.preWebhooks.length === 1,
+    );
     await new Promise((r) => setTimeout(r, 300));
     const before = sub.results.length;
     const failed = await t.gql(DELETE_WEBHOOK, { policyKey: 'quiet', phase: 'PRE_EXECUTION', key: 'missing' });
     expect(failed.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const bad = await t.gql(`mutation { setPreWebhooks(policyKey: "quiet", webhooks: [{ key: "y", direction: ONE_WAY, connectionConfigKey: "no_such" }]) { key } }`);
+    const bad = await t.gql(
+      `mutation { setPreWebhooks(policyKey: "quiet", webhooks: [{ key: "y", direction: ONE_WAY, connectionConfigKey: "no_such" }]) { key } }`,
+    );
     expect(bad.errors).toBeDefined();
     await givenWebhooks(t, 'quiet', 'PRE_EXECUTION', ['x', 'z'], 'conn');
     await sub.until((r) => r.data?.policyWebhooksChanged.preWebhooks.length === 2);
@@ -162,7 +210,11 @@ describe('policyWebhooksChanged', () => {
     await createPolicy(t, 'doomed');
     const socket = open({ Authorization: `Bearer ${root}` });
     const sub = subscribe(socket, POLICY_WEBHOOKS, { key: 'doomed' });
-    await changeUntilSeen(sub, () => givenWebhooks(t, 'doomed', 'PRE_EXECUTION', ['x'], 'conn'), (r) => r.data?.policyWebhooksChanged.preWebhooks.length === 1);
+    await changeUntilSeen(
+      sub,
+      () => givenWebhooks(t, 'doomed', 'PRE_EXECUTION', ['x'], 'conn'),
+      (r) => r.data?.policyWebhooksChanged.preWebhooks.length === 1,
+    );
     dataOf(await t.gql(`mutation { deletePolicy(key: "doomed") }`));
     await sub.completed;
   });
@@ -175,20 +227,26 @@ describe('limits', () => {
     subscribe(socket, POLICY_WEBHOOKS, { key: 'erasure' });
     const third = (await subscribe(socket, POLICY_WEBHOOKS, { key: 'erasure' }).failed) as any[];
     expect(third[0].extensions).toEqual({ code: 'BAD_USER_INPUT', maxSubscriptionsPerSocket: 2 });
-    await changeUntilSeen(first, () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', ['still_open'], 'conn'),
-      (r) => r.data?.policyWebhooksChanged.preWebhooks[0]?.key === 'still_open');
+    await changeUntilSeen(
+      first,
+      () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', ['still_open'], 'conn'),
+      (r) => r.data?.policyWebhooksChanged.preWebhooks[0]?.key === 'still_open',
+    );
   });
 
   it('the depth limit applies to subscription documents', async () => {
     const socket = open({ Authorization: `Bearer ${root}` });
-    const err = (await subscribe(socket, `subscription { policyWebhooksChanged(policyKey: "erasure") { preWebhooks { policy { preWebhooks { policy { key } } } } } }`).failed) as any[];
+    const err = (await subscribe(
+      socket,
+      `subscription { policyWebhooksChanged(policyKey: "erasure") { preWebhooks { policy { preWebhooks { policy { key } } } } } }`,
+    ).failed) as any[];
     expect(err[0].message).toMatch(/nested more than 4 levels/);
     expect(err[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('the cost limit applies to subscription documents', async () => {
     const socket = open({ Authorization: `Bearer ${root}` });
-    const many = Array.from({ length: 1100 }, (_, i) => `d${i}: deliveries { id }`).join(" ");
+    const many = Array.from({ length: 1100 }, (_, i) => `d${i}: deliveries { id }`).join(' ');
     const err = (await subscribe(socket, `subscription { privacyRequestsChanged { ${many} } }`).failed) as any[];
     expect(err[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: 10000 });
   });
@@ -213,12 +271,15 @@ describe('Origin', () => {
     expect((await open({ Authorization: `Bearer ${root}` }, { origin: 'https://evil.example.com' }).closed).code).toBe(1006);
   });
 
-  it('an origin CORS allows, and the server\'s own origin, can', async () => {
+  it("an origin CORS allows, and the server's own origin, can", async () => {
     for (const origin of ['https://admin.example.com', t.url]) {
       const socket = open({ Authorization: `Bearer ${root}` }, { origin });
       const sub = subscribe(socket, POLICY_WEBHOOKS, { key: 'erasure' });
-      await changeUntilSeen(sub, () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', [`from_${origin.length}`], 'conn'),
-        (r) => r.data?.policyWebhooksChanged.preWebhooks[0]?.key === `from_${origin.length}`);
+      await changeUntilSeen(
+        sub,
+        () => givenWebhooks(t, 'erasure', 'PRE_EXECUTION', [`from_${origin.length}`], 'conn'),
+        (r) => r.data?.policyWebhooksChanged.preWebhooks[0]?.key === `from_${origin.length}`,
+      );
       await socket.dispose();
     }
   });

@@ -74,7 +74,11 @@ it('maps a connection name violation detected at commit to CONFLICT', async () =
 });
 
 it('retries a mutation the database aborted as a deadlock victim, and it succeeds', async () => {
-  dataOf(await t.gql(UPSERT_CONNECTIONS, { input: ['dl_a', 'dl_b'].map((key) => ({ key, name: key, connectionType: 'HTTPS', access: 'READ' })) }));
+  dataOf(
+    await t.gql(UPSERT_CONNECTIONS, {
+      input: ['dl_a', 'dl_b'].map((key) => ({ key, name: key, connectionType: 'HTTPS', access: 'READ' })),
+    }),
+  );
   await rival.query('begin');
   await rival.query(`select 1 from connection_config where key = 'dl_b' for update`);
   // The server locks dl_a, then waits for dl_b, which the rival holds.

@@ -27,7 +27,9 @@ it('100 concurrent random patchWebhook/setPreWebhooks calls on one policy all su
 
   const calls = Array.from({ length: 100 }, (_, i) => {
     if (rnd.next() < 0.3) {
-      const webhooks = rnd.shuffle(KEYS).map((key) => ({ key, direction: rnd.pick(['ONE_WAY', 'TWO_WAY']), connectionConfigKey: rnd.pick(['hook_a', 'hook_b']) }));
+      const webhooks = rnd
+        .shuffle(KEYS)
+        .map((key) => ({ key, direction: rnd.pick(['ONE_WAY', 'TWO_WAY']), connectionConfigKey: rnd.pick(['hook_a', 'hook_b']) }));
       return t.gql(SET_PRE, { policyKey: 'busy', webhooks }).then((res) => ({ kind: 'set' as const, res }));
     }
     const key = rnd.pick(KEYS);
@@ -36,7 +38,9 @@ it('100 concurrent random patchWebhook/setPreWebhooks calls on one policy all su
     if (rnd.next() < 0.3) patch.name = `${key} renamed ${i}`;
     if (rnd.next() < 0.3) patch.direction = rnd.pick(['ONE_WAY', 'TWO_WAY']);
     if (rnd.next() < 0.3) patch.connectionConfigKey = rnd.pick(['hook_a', 'hook_b']);
-    return t.gql(PATCH, { policyKey: 'busy', phase: 'PRE_EXECUTION', key, patch }).then((res) => ({ kind: 'patch' as const, key, patch, res }));
+    return t
+      .gql(PATCH, { policyKey: 'busy', phase: 'PRE_EXECUTION', key, patch })
+      .then((res) => ({ kind: 'patch' as const, key, patch, res }));
   });
   const results = await Promise.all(calls);
 

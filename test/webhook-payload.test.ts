@@ -19,19 +19,46 @@ afterAll(async () => {
 
 const callsOf = (id: string) => r.callsOf(id);
 
-it('every phase and direction gets privacy_request_status, external_id and the attempt\'s timestamp beside the earlier fields', async () => {
-  await setUpPolicy(t, 'body', [
-    { key: 'pre_one', direction: 'ONE_WAY', url: r.url }, { key: 'pre_two', direction: 'TWO_WAY', url: r.url },
-  ], [{ key: 'post_one', direction: 'ONE_WAY', url: r.url }, { key: 'post_two', direction: 'TWO_WAY', url: r.url }]);
+it("every phase and direction gets privacy_request_status, external_id and the attempt's timestamp beside the earlier fields", async () => {
+  await setUpPolicy(
+    t,
+    'body',
+    [
+      { key: 'pre_one', direction: 'ONE_WAY', url: r.url },
+      { key: 'pre_two', direction: 'TWO_WAY', url: r.url },
+    ],
+    [
+      { key: 'post_one', direction: 'ONE_WAY', url: r.url },
+      { key: 'post_two', direction: 'TWO_WAY', url: r.url },
+    ],
+  );
   const [request] = await createRequests(t, [{ policyKey: 'body', identity: { email: 'a@example.com' }, externalId: 'ext-42' }]);
   const done = await waitForStatus(t, request.id, 'COMPLETE');
   const calls = callsOf(request.id);
-  expect(calls.map((c) => [c.body.callback_type, c.body.direction])).toEqual([['pre', 'one_way'], ['pre', 'two_way'], ['post', 'one_way'], ['post', 'two_way']]);
+  expect(calls.map((c) => [c.body.callback_type, c.body.direction])).toEqual([
+    ['pre', 'one_way'],
+    ['pre', 'two_way'],
+    ['post', 'one_way'],
+    ['post', 'two_way'],
+  ]);
   for (const call of calls) {
     expect(Object.keys(call.body).sort()).toEqual([
-      'callback_type', 'direction', 'external_id', 'identity', 'policy_key', 'privacy_request_id', 'privacy_request_status', 'timestamp', 'webhook_key',
+      'callback_type',
+      'direction',
+      'external_id',
+      'identity',
+      'policy_key',
+      'privacy_request_id',
+      'privacy_request_status',
+      'timestamp',
+      'webhook_key',
     ]);
-    expect(call.body).toMatchObject({ privacy_request_status: 'in_processing', external_id: 'ext-42', policy_key: 'body', identity: { email: 'a@example.com' } });
+    expect(call.body).toMatchObject({
+      privacy_request_status: 'in_processing',
+      external_id: 'ext-42',
+      policy_key: 'body',
+      identity: { email: 'a@example.com' },
+    });
     expect(new Date(call.body.timestamp).toISOString()).toBe(call.body.timestamp);
     expect(Date.parse(call.body.timestamp)).toBeGreaterThanOrEqual(Date.parse(done.createdAt));
     expect(Date.parse(call.body.timestamp)).toBeLessThanOrEqual(Date.parse(done.finishedAt));
@@ -42,7 +69,10 @@ it('every phase and direction gets privacy_request_status, external_id and the a
 });
 
 it('webhook-id stays the same on every retry of one call, and differs between calls', async () => {
-  await setUpPolicy(t, 'ids', [{ key: 'retried', direction: 'ONE_WAY', url: r.url }, { key: 'other', direction: 'ONE_WAY', url: r.url }]);
+  await setUpPolicy(t, 'ids', [
+    { key: 'retried', direction: 'ONE_WAY', url: r.url },
+    { key: 'other', direction: 'ONE_WAY', url: r.url },
+  ]);
   let n = 0;
   r.answers.retried = () => (++n < 3 ? { destroy: true } : {});
   const [request] = await createRequests(t, [{ policyKey: 'ids', identity: { email: 'a@example.com' } }]);
@@ -68,9 +98,12 @@ it('a delivery records the first 2 KB of a text answer, secrets redacted, and it
   expect(JSON.stringify(deliveries)).not.toContain('echo-secret-token');
 });
 
-it('the connection\'s extra headers arrive exactly, on every call', async () => {
+it("the connection's extra headers arrive exactly, on every call", async () => {
   await setUpPolicy(t, 'hdr', [{ key: 'h', direction: 'ONE_WAY', url: r.url }]);
-  const headers = [{ name: 'X-Api-Key', value: 'k-123 "quoted"\tand tabbed' }, { name: 'x-tenant', value: 'acme' }];
+  const headers = [
+    { name: 'X-Api-Key', value: 'k-123 "quoted"\tand tabbed' },
+    { name: 'x-tenant', value: 'acme' },
+  ];
   dataOf(await t.gql(SET_SECRETS, { key: 'hdr-h', secrets: { https: { url: `${r.url}/h`, authorization: 'Token t', headers } } }));
   const [request] = await createRequests(t, [{ policyKey: 'hdr', identity: { email: 'a@example.com' } }]);
   await waitForStatus(t, request.id, 'COMPLETE');
@@ -82,7 +115,9 @@ describe('OAuth2 in a run', () => {
   let tokenEndpoint: Receiver;
   let issued = 0;
   beforeAll(async () => {
-    tokenEndpoint = await startReceiver(() => ({ body: { access_token: `run-token-${++issued}`, token_type: 'bearer', expires_in: 3600 } }));
+    tokenEndpoint = await startReceiver(() => ({
+      body: { access_token: `run-token-${++issued}`, token_type: 'bearer', expires_in: 3600 },
+    }));
   });
   afterAll(() => tokenEndpoint.close());
 
@@ -92,7 +127,10 @@ describe('OAuth2 in a run', () => {
     for (const key of ['oauth-o', 'oauth-p']) {
       dataOf(await t.gql(SET_SECRETS, { key, secrets: { https: { url: `${r.url}/${key.slice(6)}`, oauth2 } } }));
     }
-    const requests = await createRequests(t, [...Array(4)].map((_, i) => ({ policyKey: 'oauth', identity: { email: `c${i}@example.com` } })));
+    const requests = await createRequests(
+      t,
+      [...Array(4)].map((_, i) => ({ policyKey: 'oauth', identity: { email: `c${i}@example.com` } })),
+    );
     for (const request of requests) await waitForStatus(t, request.id, 'COMPLETE');
     const calls = requests.flatMap((request) => callsOf(request.id));
     expect(calls).toHaveLength(8);

@@ -1,5 +1,12 @@
 import {
-  createConnection, createPolicy, DELETE_WEBHOOK, givenWebhooks, phaseKeys, phaseRows, setWebhooks, type Phase,
+  createConnection,
+  createPolicy,
+  DELETE_WEBHOOK,
+  givenWebhooks,
+  phaseKeys,
+  phaseRows,
+  setWebhooks,
+  type Phase,
 } from './support/config-fixtures';
 import { dataOf, errorCode, startTestServer, type TestServer } from './support/server';
 
@@ -25,13 +32,24 @@ describe('deleteWebhook', () => {
   it('removes the webhook and closes the gap, answering the new order', async () => {
     await givenWebhooks(t, policy, PRE, ['a', 'b', 'c', 'd'], 'hook_a');
     const res = dataOf(await deleteWebhook('b')).deleteWebhook;
-    expect(res.newOrder).toEqual([{ key: 'a', order: 0 }, { key: 'c', order: 1 }, { key: 'd', order: 2 }]);
-    expect((await phaseRows(t, policy, PRE)).map((r) => [r.key, r.position])).toEqual([['a', 0], ['c', 1], ['d', 2]]);
+    expect(res.newOrder).toEqual([
+      { key: 'a', order: 0 },
+      { key: 'c', order: 1 },
+      { key: 'd', order: 2 },
+    ]);
+    expect((await phaseRows(t, policy, PRE)).map((r) => [r.key, r.position])).toEqual([
+      ['a', 0],
+      ['c', 1],
+      ['d', 2],
+    ]);
   });
 
   it('closes the gap when the first one goes', async () => {
     await givenWebhooks(t, policy, PRE, ['a', 'b', 'c'], 'hook_a');
-    expect(dataOf(await deleteWebhook('a')).deleteWebhook.newOrder).toEqual([{ key: 'b', order: 0 }, { key: 'c', order: 1 }]);
+    expect(dataOf(await deleteWebhook('a')).deleteWebhook.newOrder).toEqual([
+      { key: 'b', order: 0 },
+      { key: 'c', order: 1 },
+    ]);
   });
 
   it('answers newOrder [] when it was the last one', async () => {
@@ -76,12 +94,20 @@ describe('reading webhooks', () => {
     await givenWebhooks(t, policy, PRE, ['z', 'a', 'm'], 'hook_a');
     await givenWebhooks(t, policy, POST, ['b', 'y'], 'hook_a');
     // Reverse the physical insertion order relative to the logical order.
-    await t.gql(`mutation($p: String!) { patchWebhook(policyKey: $p, phase: PRE_EXECUTION, key: "m", patch: { order: 0 }) { newOrder { key } } }`, { p: policy });
+    await t.gql(
+      `mutation($p: String!) { patchWebhook(policyKey: $p, phase: PRE_EXECUTION, key: "m", patch: { order: 0 }) { newOrder { key } } }`,
+      { p: policy },
+    );
     const read = dataOf(await t.gql(POLICY, { k: policy })).policy;
     expect(read.preWebhooks).toEqual([
-      { key: 'm', order: 0, phase: 'PRE_EXECUTION' }, { key: 'z', order: 1, phase: 'PRE_EXECUTION' }, { key: 'a', order: 2, phase: 'PRE_EXECUTION' },
+      { key: 'm', order: 0, phase: 'PRE_EXECUTION' },
+      { key: 'z', order: 1, phase: 'PRE_EXECUTION' },
+      { key: 'a', order: 2, phase: 'PRE_EXECUTION' },
     ]);
-    expect(read.postWebhooks).toEqual([{ key: 'b', order: 0, phase: 'POST_EXECUTION' }, { key: 'y', order: 1, phase: 'POST_EXECUTION' }]);
+    expect(read.postWebhooks).toEqual([
+      { key: 'b', order: 0, phase: 'POST_EXECUTION' },
+      { key: 'y', order: 1, phase: 'POST_EXECUTION' },
+    ]);
   });
 
   const WEBHOOK = `query($p: String!, $phase: WebhookPhase!, $k: String!) {
@@ -91,7 +117,11 @@ describe('reading webhooks', () => {
   it('webhook(policyKey, phase, key) finds the webhook', async () => {
     await givenWebhooks(t, policy, POST, ['a', 'b'], 'hook_a');
     expect(dataOf(await t.gql(WEBHOOK, { p: policy, phase: POST, k: 'b' })).webhook).toEqual({
-      key: 'b', phase: POST, order: 1, policy: { key: policy }, connectionConfig: { key: 'hook_a' },
+      key: 'b',
+      phase: POST,
+      order: 1,
+      policy: { key: policy },
+      connectionConfig: { key: 'hook_a' },
     });
   });
 

@@ -57,15 +57,29 @@ describe('patchWebhook moves a webhook by taking it out and inserting it at the 
 
 describe('patchWebhook updates fields', () => {
   it('changes name, direction, connection and order together', async () => {
-    const res = dataOf(await patchWebhook(t, policy, PRE, 'w1', {
-      name: 'Renamed', direction: 'TWO_WAY', connectionConfigKey: 'hook_b', order: 0,
-    })).patchWebhook;
-    expect(res.resource).toMatchObject({ key: 'w1', name: 'Renamed', direction: 'TWO_WAY', order: 0, connectionConfig: { key: 'hook_b' }, policy: { key: policy } });
+    const res = dataOf(
+      await patchWebhook(t, policy, PRE, 'w1', {
+        name: 'Renamed',
+        direction: 'TWO_WAY',
+        connectionConfigKey: 'hook_b',
+        order: 0,
+      }),
+    ).patchWebhook;
+    expect(res.resource).toMatchObject({
+      key: 'w1',
+      name: 'Renamed',
+      direction: 'TWO_WAY',
+      order: 0,
+      connectionConfig: { key: 'hook_b' },
+      policy: { key: policy },
+    });
     expect(res.newOrder).toEqual(orderOf(['w1', 'w0', 'w2', 'w3', 'w4']));
-    const read = dataOf(await t.gql(
-      `query($p: String!) { webhook(policyKey: $p, phase: PRE_EXECUTION, key: "w1") { name direction order connectionConfig { key } } }`,
-      { p: policy },
-    ));
+    const read = dataOf(
+      await t.gql(
+        `query($p: String!) { webhook(policyKey: $p, phase: PRE_EXECUTION, key: "w1") { name direction order connectionConfig { key } } }`,
+        { p: policy },
+      ),
+    );
     expect(read.webhook).toEqual({ name: 'Renamed', direction: 'TWO_WAY', order: 0, connectionConfig: { key: 'hook_b' } });
   });
 

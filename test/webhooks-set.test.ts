@@ -1,6 +1,4 @@
-import {
-  createConnection, createPolicy, givenWebhooks, phaseKeys, phaseRows, setWebhooks, type Phase,
-} from './support/config-fixtures';
+import { createConnection, createPolicy, givenWebhooks, phaseKeys, phaseRows, setWebhooks, type Phase } from './support/config-fixtures';
 import { dataOf, errorCode, startTestServer, type TestServer } from './support/server';
 
 let t: TestServer;
@@ -45,20 +43,31 @@ describe.each<[string, Phase, 'setPreWebhooks' | 'setPostWebhooks']>([
 
   it('updates existing keys in place: the id stays, the fields and order change', async () => {
     const before = await givenWebhooks(t, policy, phase, ['a', 'b'], 'hook_a');
-    const after = dataOf(await set([
-      hook('b', { name: 'B renamed', direction: 'TWO_WAY', connectionConfigKey: 'hook_b' }),
-      hook('a'),
-    ]))[field];
-    expect(after[0]).toMatchObject({ id: before[1].id, key: 'b', name: 'B renamed', order: 0, direction: 'TWO_WAY', connectionConfig: { key: 'hook_b' } });
+    const after = dataOf(await set([hook('b', { name: 'B renamed', direction: 'TWO_WAY', connectionConfigKey: 'hook_b' }), hook('a')]))[
+      field
+    ];
+    expect(after[0]).toMatchObject({
+      id: before[1].id,
+      key: 'b',
+      name: 'B renamed',
+      order: 0,
+      direction: 'TWO_WAY',
+      connectionConfig: { key: 'hook_b' },
+    });
     expect(after[1]).toMatchObject({ id: before[0].id, key: 'a', order: 1 });
   });
 
   it('derives a missing key from the name and a missing name from the key', async () => {
-    const res = dataOf(await set([
-      { name: 'Wake up Snowflake DB', direction: 'ONE_WAY', connectionConfigKey: 'hook_a' },
-      { key: 'only_key', direction: 'ONE_WAY', connectionConfigKey: 'hook_a' },
-    ]))[field];
-    expect(res.map((w: any) => [w.key, w.name])).toEqual([['wake_up_snowflake_db', 'Wake up Snowflake DB'], ['only_key', 'only_key']]);
+    const res = dataOf(
+      await set([
+        { name: 'Wake up Snowflake DB', direction: 'ONE_WAY', connectionConfigKey: 'hook_a' },
+        { key: 'only_key', direction: 'ONE_WAY', connectionConfigKey: 'hook_a' },
+      ]),
+    )[field];
+    expect(res.map((w: any) => [w.key, w.name])).toEqual([
+      ['wake_up_snowflake_db', 'Wake up Snowflake DB'],
+      ['only_key', 'only_key'],
+    ]);
   });
 
   it('lets two existing webhooks swap names in one call', async () => {
@@ -67,7 +76,7 @@ describe.each<[string, Phase, 'setPreWebhooks' | 'setPostWebhooks']>([
     expect(res.map((w: any) => w.name)).toEqual(['Second', 'First']);
   });
 
-  it('gives a removed webhook\'s name to a new one in the same call', async () => {
+  it("gives a removed webhook's name to a new one in the same call", async () => {
     dataOf(await set([hook('old', { name: 'Shared name' })]));
     const res = dataOf(await set([hook('new', { name: 'Shared name' })]))[field];
     expect(res.map((w: any) => [w.key, w.name])).toEqual([['new', 'Shared name']]);
@@ -125,7 +134,10 @@ describe.each<[string, Phase, 'setPreWebhooks' | 'setPostWebhooks']>([
     });
 
     it('an explicit key and a key derived from a name that resolve to the same value with BAD_USER_INPUT', async () => {
-      const res = await set([hook('new_hook', { name: 'Something' }), { name: 'New Hook', direction: 'ONE_WAY', connectionConfigKey: 'hook_a' }]);
+      const res = await set([
+        hook('new_hook', { name: 'Something' }),
+        { name: 'New Hook', direction: 'ONE_WAY', connectionConfigKey: 'hook_a' },
+      ]);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
       expect(res.errors![0].message).toContain('new_hook');
     });
@@ -135,7 +147,7 @@ describe.each<[string, Phase, 'setPreWebhooks' | 'setPostWebhooks']>([
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
     });
 
-    it('a name equal to another item\'s defaulted name with BAD_USER_INPUT', async () => {
+    it("a name equal to another item's defaulted name with BAD_USER_INPUT", async () => {
       const res = await set([hook('p'), hook('q', { name: 'p' })]);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
     });
@@ -157,7 +169,9 @@ describe('webhook keys are scoped to (policy, phase)', () => {
     const otherPhase = await phaseRows(t, 'scope_one', 'POST_EXECUTION');
     const otherPolicy = await phaseRows(t, 'scope_two', 'PRE_EXECUTION');
 
-    dataOf(await setWebhooks(t, 'scope_one', 'PRE_EXECUTION', [hook('x'), hook('shared', { name: 'Renamed', connectionConfigKey: 'hook_b' })]));
+    dataOf(
+      await setWebhooks(t, 'scope_one', 'PRE_EXECUTION', [hook('x'), hook('shared', { name: 'Renamed', connectionConfigKey: 'hook_b' })]),
+    );
     expect(await phaseRows(t, 'scope_one', 'POST_EXECUTION')).toEqual(otherPhase);
     expect(await phaseRows(t, 'scope_two', 'PRE_EXECUTION')).toEqual(otherPolicy);
 

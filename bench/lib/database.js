@@ -49,11 +49,22 @@ async function seed(url, { readPolicies = 100, writers = 32 } = {}) {
   const addPolicy = (key, pre, post) => {
     const id = randomUUID();
     policies.push([id, key, `${key} name`]);
-    for (const [phase, count] of [['pre', pre], ['post', post]]) {
+    for (const [phase, count] of [
+      ['pre', pre],
+      ['post', post],
+    ]) {
       for (let order = 0; order < count; order++) {
         const connection = connections[(policies.length + order) % connections.length];
-        webhooks.push([randomUUID(), id, phase, order, `${phase}-hook-${pad(order, 2)}`, `${phase} hook ${order}`,
-          order % 3 === 0 ? 'two_way' : 'one_way', connection.id]);
+        webhooks.push([
+          randomUUID(),
+          id,
+          phase,
+          order,
+          `${phase}-hook-${pad(order, 2)}`,
+          `${phase} hook ${order}`,
+          order % 3 === 0 ? 'two_way' : 'one_way',
+          connection.id,
+        ]);
       }
     }
   };

@@ -57,10 +57,11 @@ function reorderOperation(size, policies, rotation) {
     policies,
     dsr: {
       path: '/graphql',
-      bodyFor: (c) => json({
-        query: PATCH_QUERY,
-        variables: { policyKey: policyOf(c), phase: 'PRE_EXECUTION', key: keyToMove(policyOf(c)), patch: { order: size - 1 } },
-      }),
+      bodyFor: (c) =>
+        json({
+          query: PATCH_QUERY,
+          variables: { policyKey: policyOf(c), phase: 'PRE_EXECUTION', key: keyToMove(policyOf(c)), patch: { order: size - 1 } },
+        }),
       onAnswer: advance,
     },
     limit: {

@@ -52,7 +52,12 @@ export class ChangeListener {
 
   private async connect(): Promise<void> {
     const heartbeatMs = this.options.heartbeatMs ?? 5000;
-    const client = new Client({ connectionString: this.options.url, application_name: 'dsr-hooks listen', keepAlive: true, query_timeout: 2 * heartbeatMs });
+    const client = new Client({
+      connectionString: this.options.url,
+      application_name: 'dsr-hooks listen',
+      keepAlive: true,
+      query_timeout: 2 * heartbeatMs,
+    });
     client.on('error', (err) => this.lost(client, err));
     client.on('end', () => this.lost(client, null));
     client.on('notification', (message) => this.dispatch(message));
@@ -68,7 +73,10 @@ export class ChangeListener {
       this.client = client;
       this.failures = 0;
       this.heartbeat = setInterval(() => {
-        databaseNow(client).then((now) => (this.lastAlive = now), (err: Error) => this.lost(client, err));
+        databaseNow(client).then(
+          (now) => (this.lastAlive = now),
+          (err: Error) => this.lost(client, err),
+        );
       }, heartbeatMs);
       this.heartbeat.unref();
     } catch (err) {

@@ -44,11 +44,13 @@ function expiryJobKey(requestId: string): string {
 
 /** The job that fails the request if it is still paused when its reply-to token expires. */
 export async function scheduleExpiry(tx: EntityManager, payload: ExpireJobPayload, runAt: Date): Promise<void> {
-  await query(
-    tx,
-    `select graphile_worker.add_job(?, ?::json, run_at => ?::timestamptz, job_key => ?, max_attempts => ?)`,
-    [Task.EXPIRE_PAUSED, JSON.stringify(payload), runAt.toISOString(), expiryJobKey(payload.requestId), RUN_MAX_ATTEMPTS],
-  );
+  await query(tx, `select graphile_worker.add_job(?, ?::json, run_at => ?::timestamptz, job_key => ?, max_attempts => ?)`, [
+    Task.EXPIRE_PAUSED,
+    JSON.stringify(payload),
+    runAt.toISOString(),
+    expiryJobKey(payload.requestId),
+    RUN_MAX_ATTEMPTS,
+  ]);
 }
 
 /** Removes the pending expiry job, in the transaction that resumes or cancels the request. */

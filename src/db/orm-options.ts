@@ -13,7 +13,12 @@ export interface DatabaseTimeouts {
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { statementMs: 10_000, acquireMs: 15_000 };
 
 /** MikroORM options shared by the server, the tests and the CLI (mikro-orm.config.ts). */
-export function ormOptions(databaseUrl: string, log: (message: string) => void = () => {}, poolMax = 4, timeouts = DEFAULT_DATABASE_TIMEOUTS) {
+export function ormOptions(
+  databaseUrl: string,
+  log: (message: string) => void = () => {},
+  poolMax = 4,
+  timeouts = DEFAULT_DATABASE_TIMEOUTS,
+) {
   return defineConfig({
     driver: PostgreSqlDriver,
     clientUrl: databaseUrl,

@@ -2,7 +2,16 @@
 export const DATABASE_UNAVAILABLE = 'the database is unavailable or too slow right now; try again shortly';
 
 /** Socket errors of a database that is down or unreachable. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 /**
  * SQLSTATEs of a server that is going away, not yet up, full or too slow: connection exceptions
  * (class 08), admin/crash shutdown, cannot connect now, too many connections, and a statement
@@ -10,7 +19,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
  */
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
 /** pg and knex say these in words only. */
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|Timeout acquiring a connection|Client has encountered a connection error|Connection is closed/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|Timeout acquiring a connection|Client has encountered a connection error|Connection is closed/i;
 
 /**
  * Whether an error means the database is down, unreachable or too slow to answer in time (the

@@ -9,11 +9,17 @@ export interface AccessTokenClaims {
 }
 
 export class InvalidTokenError extends Error {
-  constructor(readonly reason: 'malformed' | 'bad_signature' | 'expired' | 'not_yet_valid' | 'revoked', message?: string) {
+  constructor(
+    readonly reason: 'malformed' | 'bad_signature' | 'expired' | 'not_yet_valid' | 'revoked',
+    message?: string,
+  ) {
     super(
-      message ?? (reason === 'expired' ? 'the access token has expired; get a new one at POST /oauth/token'
-        : reason === 'not_yet_valid' ? 'the access token is not valid yet (iat or nbf is in the future)'
-        : 'the access token is not valid'),
+      message ??
+        (reason === 'expired'
+          ? 'the access token has expired; get a new one at POST /oauth/token'
+          : reason === 'not_yet_valid'
+            ? 'the access token is not valid yet (iat or nbf is in the future)'
+            : 'the access token is not valid'),
     );
   }
 }
@@ -31,14 +37,20 @@ const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' }), 'utf8')
 export class AccessTokenSigner {
   private readonly tokens: TokenSigner;
 
-  constructor(encryptionKey: Buffer, private readonly now: () => number = () => Math.floor(Date.now() / 1000)) {
+  constructor(
+    encryptionKey: Buffer,
+    private readonly now: () => number = () => Math.floor(Date.now() / 1000),
+  ) {
     this.tokens = new TokenSigner(deriveKey(encryptionKey, 'access-token-signing-v1'), HEADER);
   }
 
   sign(clientId: string, scopes: string[], ttlSeconds: number): { token: string; claims: AccessTokenClaims } {
     const iat = this.now();
     const claims: AccessTokenClaims = { clientId, scopes, expiresAt: iat + ttlSeconds };
-    return { token: this.tokens.sign({ iss: ISSUER, aud: AUDIENCE, sub: clientId, scope: scopes.join(' '), iat, exp: claims.expiresAt }), claims };
+    return {
+      token: this.tokens.sign({ iss: ISSUER, aud: AUDIENCE, sub: clientId, scope: scopes.join(' '), iat, exp: claims.expiresAt }),
+      claims,
+    };
   }
 
   /** Throws InvalidTokenError unless the token is one we signed and it has not expired. */
@@ -64,8 +76,14 @@ interface Payload {
 /** Our claims exactly: our issuer and audience, integer times, nbf optional. */
 function parsePayload(body: Record<string, unknown>): Payload {
   if (
-    body.iss === ISSUER && body.aud === AUDIENCE && typeof body.sub === 'string' && typeof body.scope === 'string'
-    && Number.isInteger(body.iat) && Number.isInteger(body.exp) && (body.nbf === undefined || Number.isInteger(body.nbf))
-  ) return body as unknown as Payload;
+    body.iss === ISSUER &&
+    body.aud === AUDIENCE &&
+    typeof body.sub === 'string' &&
+    typeof body.scope === 'string' &&
+    Number.isInteger(body.iat) &&
+    Number.isInteger(body.exp) &&
+    (body.nbf === undefined || Number.isInteger(body.nbf))
+  )
+    return body as unknown as Payload;
   throw new InvalidTokenError('malformed');
 }

@@ -58,7 +58,9 @@ export async function listApiClients(em: EntityManager): Promise<ApiClientView[]
  */
 export async function revokeApiClient(em: EntityManager, root: Pick<RootClient, 'clientId'>, clientId: string): Promise<ApiClientView> {
   if (clientId === root.clientId) {
-    throw new InvalidInputError('the root client cannot be revoked: its credentials come from OAUTH_ROOT_CLIENT_ID/OAUTH_ROOT_CLIENT_SECRET; change them and restart instead');
+    throw new InvalidInputError(
+      'the root client cannot be revoked: its credentials come from OAUTH_ROOT_CLIENT_ID/OAUTH_ROOT_CLIENT_SECRET; change them and restart instead',
+    );
   }
   return inTransaction(em, async (tx) => {
     const client = await tx.findOne(ApiClient, { clientId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -81,7 +83,9 @@ function viewOf(client: ApiClient): ApiClientView {
 export function validScopes(requested: string[], knownScopes: readonly string[]): string[] {
   const unknown = requested.filter((s) => !knownScopes.includes(s));
   if (unknown.length) {
-    throw new InvalidInputError(`unknown scope${unknown.length > 1 ? 's' : ''} ${unknown.map((s) => `"${s}"`).join(', ')}; valid scopes are: ${knownScopes.join(', ')}`);
+    throw new InvalidInputError(
+      `unknown scope${unknown.length > 1 ? 's' : ''} ${unknown.map((s) => `"${s}"`).join(', ')}; valid scopes are: ${knownScopes.join(', ')}`,
+    );
   }
   if (!requested.length) throw new InvalidInputError(`give at least one scope; valid scopes are: ${knownScopes.join(', ')}`);
   return [...new Set(requested)];

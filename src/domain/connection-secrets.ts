@@ -51,7 +51,16 @@ const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify
 const MAX_SECRET_FIELD = 4096;
 const MAX_HEADERS = 20;
 /** The server sets these itself: framing, the body's type, the signature, the credentials and the reply-to pair. */
-const FORBIDDEN_HEADERS = ['host', 'content-length', 'content-type', 'transfer-encoding', 'connection', 'authorization', 'reply-to', 'reply-to-token'];
+const FORBIDDEN_HEADERS = [
+  'host',
+  'content-length',
+  'content-type',
+  'transfer-encoding',
+  'connection',
+  'authorization',
+  'reply-to',
+  'reply-to-token',
+];
 
 /** Replaces the connection's whole secret, sealed with the SecretBox. */
 export async function setConnectionSecrets(
@@ -114,10 +123,13 @@ function validateHeaders(headers: HeaderSecret[]): HeaderSecret[] {
   if (headers.length > MAX_HEADERS) throw new InvalidInputError(`https.headers takes at most ${MAX_HEADERS} headers`);
   const seen = new Set<string>();
   return headers.map(({ name, value }, i) => {
-    if (!isHeaderName(name)) throw new InvalidInputError(`https.headers[${i}].name must be an HTTP token (letters, digits and !#$%&'*+-.^_\`|~)`);
+    if (!isHeaderName(name))
+      throw new InvalidInputError(`https.headers[${i}].name must be an HTTP token (letters, digits and !#$%&'*+-.^_\`|~)`);
     const lower = name.toLowerCase();
     if (FORBIDDEN_HEADERS.includes(lower) || lower.startsWith('webhook-')) {
-      throw new InvalidInputError(`https.headers[${i}]: "${name}" is set by the server and cannot be given${lower === 'authorization' ? '; use https.authorization or https.oauth2' : ''}`);
+      throw new InvalidInputError(
+        `https.headers[${i}]: "${name}" is set by the server and cannot be given${lower === 'authorization' ? '; use https.authorization or https.oauth2' : ''}`,
+      );
     }
     if (seen.has(lower)) throw new InvalidInputError(`https.headers: "${name}" is given more than once`);
     seen.add(lower);

@@ -18,10 +18,13 @@ export type TestCall = (target: HttpsSecrets, connectionId: string, connectionKe
 /** Checks the connection can be called (HTTPS, with secrets), then has `call` call it; nothing is stored. */
 export async function testConnection(em: EntityManager, box: SecretBox, call: TestCall, key: string): Promise<ConnectionTestResult> {
   const [row] = await query<{ id: string; connectionType: ConnectionType; secrets: string | null }>(
-    em, 'select id, connection_type as "connectionType", secrets from connection_config where key = ?', [key],
+    em,
+    'select id, connection_type as "connectionType", secrets from connection_config where key = ?',
+    [key],
   );
   if (!row) throw new NotFoundError(`connection "${key}" does not exist`);
-  if (row.connectionType !== ConnectionType.HTTPS) throw new InvalidInputError(`connection "${key}" is ${row.connectionType}; only HTTPS connections can be called`);
+  if (row.connectionType !== ConnectionType.HTTPS)
+    throw new InvalidInputError(`connection "${key}" is ${row.connectionType}; only HTTPS connections can be called`);
   if (!row.secrets) throw new InvalidInputError(`connection "${key}" has no secrets; set them with setConnectionSecrets first`);
   let target: HttpsSecrets;
   try {

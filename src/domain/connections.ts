@@ -23,8 +23,14 @@ const MAX_DESCRIPTION = 2000;
 export async function upsertConnectionConfigs(em: EntityManager, inputs: ConnectionConfigInput[]): Promise<ConnectionConfigView[]> {
   checkBatchSize(inputs, 'connections');
   const items = inputs.map(normaliseConnectionInput);
-  checkNoDuplicates(items.map((i) => i.key), 'connection key');
-  checkNoDuplicates(items.map((i) => i.name), 'connection name');
+  checkNoDuplicates(
+    items.map((i) => i.key),
+    'connection key',
+  );
+  checkNoDuplicates(
+    items.map((i) => i.name),
+    'connection name',
+  );
 
   const keys = items.map((i) => i.key);
   const names = items.map((i) => i.name);
@@ -32,7 +38,9 @@ export async function upsertConnectionConfigs(em: EntityManager, inputs: Connect
     // Locked so that a concurrent setWebhooks (which share-locks the connections it uses) cannot slip a
     // webhook onto a connection whose type this call changes.
     const existing = await tx.find(
-      ConnectionConfig, { $or: [{ key: { $in: keys } }, { name: { $in: names } }] }, { lockMode: LockMode.PESSIMISTIC_WRITE },
+      ConnectionConfig,
+      { $or: [{ key: { $in: keys } }, { name: { $in: names } }] },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     const byKey = new Map(existing.map((c) => [c.key, c]));
     refuseNamesHeldByOthers(existing, items, 'connection');
@@ -45,7 +53,9 @@ export async function upsertConnectionConfigs(em: EntityManager, inputs: Connect
       }
       return entity;
     });
-    const leavingHttps = entities.filter((e, i) => e.connectionType === ConnectionType.HTTPS && items[i].connectionType !== ConnectionType.HTTPS);
+    const leavingHttps = entities.filter(
+      (e, i) => e.connectionType === ConnectionType.HTTPS && items[i].connectionType !== ConnectionType.HTTPS,
+    );
     await refuseLeavingHttpsWhileUsed(tx, leavingHttps);
     entities.forEach((entity, i) => tx.assign(entity, items[i]));
     await tx.flush();
@@ -87,7 +97,9 @@ async function refuseLeavingHttpsWhileUsed(tx: EntityManager, leaving: Connectio
   for (const connection of leaving) {
     const users = await webhooksUsing(tx, connection.id);
     if (users) {
-      throw new ConflictError(`connection "${connection.key}" is used by webhooks ${users}, which need HTTPS; remove them before changing its type`);
+      throw new ConflictError(
+        `connection "${connection.key}" is used by webhooks ${users}, which need HTTPS; remove them before changing its type`,
+      );
     }
   }
 }
@@ -101,7 +113,10 @@ async function webhooksUsing(tx: EntityManager, connectionId: string): Promise<s
     [connectionId],
   );
   if (!users.length) return null;
-  const listed = users.slice(0, 20).map((u) => `${u.policyKey}/${u.phase}/${u.key}`).join(', ');
+  const listed = users
+    .slice(0, 20)
+    .map((u) => `${u.policyKey}/${u.phase}/${u.key}`)
+    .join(', ');
   return users.length > 20 ? `${listed} and more` : listed;
 }
 
@@ -119,7 +134,10 @@ export async function findConnectionsByIds(em: EntityManager, ids: readonly stri
   const k = knex(em);
   const rows = await query<ConnectionConfigView>(
     em,
-    k.select(k.raw(CONNECTION_COLUMNS)).from('connection_config').whereIn('id', ids as string[]),
+    k
+      .select(k.raw(CONNECTION_COLUMNS))
+      .from('connection_config')
+      .whereIn('id', ids as string[]),
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!).filter(Boolean);
@@ -128,6 +146,8 @@ export async function findConnectionsByIds(em: EntityManager, ids: readonly stri
 /** The connections the webhooks of these policies use, in one statement; for the webhooks loader. */
 export async function findConnectionsUsedByPolicies(em: EntityManager, policyIds: readonly string[]): Promise<ConnectionConfigView[]> {
   const k = knex(em);
-  const used = k('policy_webhook').select('connection_config_id').whereIn('policy_id', policyIds as string[]);
+  const used = k('policy_webhook')
+    .select('connection_config_id')
+    .whereIn('policy_id', policyIds as string[]);
   return query<ConnectionConfigView>(em, k.select(k.raw(CONNECTION_COLUMNS)).from('connection_config').whereIn('id', used));
 }

@@ -18,7 +18,10 @@ export class InvalidInputError extends DomainError {
 
 /** A refused reply-to token: UNAUTHENTICATED when it is not a token at all, FORBIDDEN when it may not be used. */
 export class ReplyTokenRefused extends DomainError {
-  constructor(readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string) {
+  constructor(
+    readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN',
+    message: string,
+  ) {
     super(message);
   }
 }

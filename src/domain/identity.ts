@@ -68,10 +68,13 @@ export function parseWireIdentity(value: unknown): { identity: Identity } | { pr
   if (unknown.length) return { problem: `'derived_identity' has unknown field ${unknown.map((k) => `'${truncate(k, 40)}'`).join(', ')}` };
   const v = value as Record<string, unknown>;
   for (const field of ['email', 'phone_number'] as const) {
-    if (v[field] !== undefined && v[field] !== null && typeof v[field] !== 'string') return { problem: `'derived_identity.${field}' is not a string` };
+    if (v[field] !== undefined && v[field] !== null && typeof v[field] !== 'string')
+      return { problem: `'derived_identity.${field}' is not a string` };
   }
   try {
-    return { identity: optionalIdentity({ email: v.email as string | null, phoneNumber: v.phone_number as string | null }, 'derived_identity') };
+    return {
+      identity: optionalIdentity({ email: v.email as string | null, phoneNumber: v.phone_number as string | null }, 'derived_identity'),
+    };
   } catch (err) {
     return { problem: (err as Error).message };
   }

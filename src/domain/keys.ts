@@ -7,7 +7,11 @@ export const MAX_BATCH = 50;
 
 /** "Wake up Snowflake DB" -> "wake_up_snowflake_db" (the contract's derivation rule). */
 export function keyFromName(name: string): string {
-  return name.trim().toLowerCase().replace(/[^\w\s-]/g, '').replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^\w\s-]/g, '')
+    .replace(/[\s-]+/g, '_');
 }
 
 export function validKey(key: string, what: string): string {
@@ -58,7 +62,9 @@ export function truncate(value: string, max = 60): string {
  * call updates may hand their names around (the unique constraints on names are deferred).
  */
 export function refuseNamesHeldByOthers(
-  existing: { key: string; name: string }[], items: { key: string; name: string }[], what: string,
+  existing: { key: string; name: string }[],
+  items: { key: string; name: string }[],
+  what: string,
 ): void {
   const keys = new Set(items.map((i) => i.key));
   for (const other of existing) {

@@ -91,11 +91,13 @@ export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: P
   // Whether items lie on the far side of the cursor, the cursor's own item included: the nearest
   // one by the index (PostgreSQL drops the ORDER BY of an EXISTS and may scan the table for it).
   const far = backward ? later : earlier;
-  const beyond: SqlPart = at ? {
-    sql: `coalesce((select true from ${list.table} where ${filter.sql} and ${key} ${far}= ${at.sql}
+  const beyond: SqlPart = at
+    ? {
+        sql: `coalesce((select true from ${list.table} where ${filter.sql} and ${key} ${far}= ${at.sql}
       order by ${orderBy(list, far === '<' ? 'desc' : 'asc')} limit 1), false)`,
-    params: [...filter.params, ...at.params],
-  } : { sql: 'false', params: [] };
+        params: [...filter.params, ...at.params],
+      }
+    : { sql: 'false', params: [] };
   const toward: SqlPart = at ? { sql: `and ${key} ${backward ? earlier : later} ${at.sql}`, params: at.params } : { sql: '', params: [] };
   const direction = list.descending === backward ? 'asc' : 'desc';
   const rows = await query<T & { totalCount: string | null; beyond: boolean }>(
@@ -106,8 +108,12 @@ export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: P
   );
   const [edge] = rows.length
     ? rows
-    : !args.withCount && !at ? [{ totalCount: null, beyond: false }]
-    : await query<{ totalCount: string | null; beyond: boolean }>(em, `select ${count.sql} as "totalCount", ${beyond.sql} as "beyond"`, [...count.params, ...beyond.params]);
+    : !args.withCount && !at
+      ? [{ totalCount: null, beyond: false }]
+      : await query<{ totalCount: string | null; beyond: boolean }>(em, `select ${count.sql} as "totalCount", ${beyond.sql} as "beyond"`, [
+          ...count.params,
+          ...beyond.params,
+        ]);
   const items = rows.slice(0, size).map(({ totalCount: _, beyond: __, ...row }) => row as unknown as T);
   if (backward) items.reverse();
   const more = rows.length > size;
@@ -133,11 +139,15 @@ function cursorValue(list: KeysetList, cursor: string, arg: string): SqlPart {
 
 /** A table listed by its unique key column, in key order. */
 export function pageByKey<T>(em: EntityManager, table: string, columns: string, args: PageArgs): Promise<Page<T>> {
-  return keysetPage<T>(em, {
-    table,
-    columns,
-    orderColumns: ['key'],
-    descending: false,
-    cursorValue: (key) => (KEY_PATTERN.test(key) && key.length <= MAX_KEY_LENGTH ? { sql: '?::text', params: [key] } : null),
-  }, args);
+  return keysetPage<T>(
+    em,
+    {
+      table,
+      columns,
+      orderColumns: ['key'],
+      descending: false,
+      cursorValue: (key) => (KEY_PATTERN.test(key) && key.length <= MAX_KEY_LENGTH ? { sql: '?::text', params: [key] } : null),
+    },
+    args,
+  );
 }

@@ -22,7 +22,10 @@ export async function upsertPolicies(em: EntityManager, inputs: PolicyInput[]): 
   });
   const keys = items.map((i) => i.key);
   checkNoDuplicates(keys, 'policy key');
-  checkNoDuplicates(items.map((i) => i.name), 'policy name');
+  checkNoDuplicates(
+    items.map((i) => i.name),
+    'policy name',
+  );
 
   const ids = await inTransaction(em, async (tx) => {
     const existing = await tx.find(Policy, { $or: [{ key: { $in: keys } }, { name: { $in: items.map((i) => i.name) } }] });
@@ -57,7 +60,13 @@ export async function findPolicyByKey(em: EntityManager, key: string): Promise<P
 
 export async function findPoliciesByIds(em: EntityManager, ids: readonly string[]): Promise<PolicyView[]> {
   const k = knex(em);
-  const rows = await query<PolicyView>(em, k.select(k.raw(POLICY_COLUMNS)).from('policy').whereIn('id', ids as string[]));
+  const rows = await query<PolicyView>(
+    em,
+    k
+      .select(k.raw(POLICY_COLUMNS))
+      .from('policy')
+      .whereIn('id', ids as string[]),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!).filter(Boolean);
 }

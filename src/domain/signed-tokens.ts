@@ -17,7 +17,10 @@ export type OpenedToken = { payload: Record<string, unknown> } | { problem: 'mal
  * reply-to tokens (header "v2") are both this format, each with its own key and header.
  */
 export class TokenSigner {
-  constructor(private readonly key: Buffer, private readonly header: string) {}
+  constructor(
+    private readonly key: Buffer,
+    private readonly header: string,
+  ) {}
 
   sign(payload: object): string {
     const signed = `${this.header}.${Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')}`;
@@ -33,7 +36,8 @@ export class TokenSigner {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { problem: 'bad_signature' };
     try {
       const payload: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-      if (typeof payload === 'object' && payload !== null && !Array.isArray(payload)) return { payload: payload as Record<string, unknown> };
+      if (typeof payload === 'object' && payload !== null && !Array.isArray(payload))
+        return { payload: payload as Record<string, unknown> };
     } catch {
       // fall through: a signed but unreadable payload is still malformed
     }

@@ -15,7 +15,8 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   policy_webhook_name_unique: 'a webhook with this name already exists in this phase of the policy',
   policy_webhook_connection_config_id_foreign: 'the connection is still used by webhooks',
   policy_webhook_policy_id_foreign: 'the policy was deleted at the same time',
-  privacy_request_policy_id_foreign: 'the policy has privacy requests (or was deleted at the same time); a policy with requests cannot be deleted',
+  privacy_request_policy_id_foreign:
+    'the policy has privacy requests (or was deleted at the same time); a policy with requests cannot be deleted',
 };
 
 /**

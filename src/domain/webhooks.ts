@@ -45,12 +45,18 @@ export async function setWebhooks(
   });
   const keys = items.map((i) => i.key);
   checkNoDuplicates(keys, 'webhook key');
-  checkNoDuplicates(items.map((i) => i.name), 'webhook name');
+  checkNoDuplicates(
+    items.map((i) => i.name),
+    'webhook name',
+  );
 
   return inTransaction(em, async (tx) => {
     const { policy, webhooks } = await lockPolicyWithPhaseWebhooks(tx, policyKey, phase);
     await notifyPolicyWebhooksChanged(tx, policy.id);
-    const connections = await resolveHttpsConnections(tx, items.map((i) => i.connectionConfigKey));
+    const connections = await resolveHttpsConnections(
+      tx,
+      items.map((i) => i.connectionConfigKey),
+    );
     const byKey = new Map(webhooks.map((w) => [w.key, w]));
     for (const w of webhooks) if (!keys.includes(w.key)) tx.remove(w);
     const result = items.map(({ key, name, direction, order, connectionConfigKey, required }) => {
@@ -119,7 +125,9 @@ export async function deleteWebhook(em: EntityManager, policyKey: string, phase:
  * what the previous holder committed. NOT_FOUND when the policy is absent.
  */
 async function lockPolicyWithPhaseWebhooks(
-  tx: EntityManager, policyKey: string, phase: WebhookPhase,
+  tx: EntityManager,
+  policyKey: string,
+  phase: WebhookPhase,
 ): Promise<{ policy: Policy; webhooks: PolicyWebhook[] }> {
   const policy = await tx.findOne(Policy, { key: policyKey }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!policy) throw new NotFoundError(`policy "${policyKey}" does not exist`);
@@ -129,8 +137,15 @@ async function lockPolicyWithPhaseWebhooks(
 
 function viewOf(w: PolicyWebhook): WebhookView {
   return {
-    id: w.id, policyId: w.policy.id, phase: w.phase, order: w.order, key: w.key, name: w.name,
-    direction: w.direction, required: w.required, connectionConfigId: w.connectionConfig.id,
+    id: w.id,
+    policyId: w.policy.id,
+    phase: w.phase,
+    order: w.order,
+    key: w.key,
+    name: w.name,
+    direction: w.direction,
+    required: w.required,
+    connectionConfigId: w.connectionConfig.id,
   };
 }
 
@@ -141,7 +156,8 @@ async function resolveHttpsConnections(tx: EntityManager, keys: string[]): Promi
   const k = knex(tx);
   const rows = await query<{ id: string; key: string; connectionType: ConnectionType }>(
     // FOR SHARE: the type read here must not change before this transaction commits (see upsertConnectionConfigs).
-    tx, k.select('id', 'key', { connectionType: 'connection_type' }).from('connection_config').whereIn('key', unique).forShare(),
+    tx,
+    k.select('id', 'key', { connectionType: 'connection_type' }).from('connection_config').whereIn('key', unique).forShare(),
   );
   const missing = unique.filter((key) => !rows.some((r) => r.key === key));
   if (missing.length) throw new NotFoundError(`connection ${missing.map((m) => `"${m}"`).join(', ')} does not exist`);
@@ -157,7 +173,11 @@ export async function findWebhooksByPolicyIds(em: EntityManager, policyIds: read
   const k = knex(em);
   return query<WebhookView>(
     em,
-    k.select(k.raw(WEBHOOK_COLUMNS)).from('policy_webhook').whereIn('policy_id', policyIds as string[]).orderBy(['policy_id', 'phase', 'position']),
+    k
+      .select(k.raw(WEBHOOK_COLUMNS))
+      .from('policy_webhook')
+      .whereIn('policy_id', policyIds as string[])
+      .orderBy(['policy_id', 'phase', 'position']),
   );
 }
 
@@ -174,7 +194,13 @@ export async function findWebhook(em: EntityManager, policyKey: string, phase: W
 /** In the order of ids (absent ones left out); for the per-request DataLoader. */
 export async function findWebhooksByIds(em: EntityManager, ids: readonly string[]): Promise<WebhookView[]> {
   const k = knex(em);
-  const rows = await query<WebhookView>(em, k.select(k.raw(WEBHOOK_COLUMNS)).from('policy_webhook').whereIn('id', ids as string[]));
+  const rows = await query<WebhookView>(
+    em,
+    k
+      .select(k.raw(WEBHOOK_COLUMNS))
+      .from('policy_webhook')
+      .whereIn('id', ids as string[]),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!).filter(Boolean);
 }

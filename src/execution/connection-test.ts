@@ -9,7 +9,10 @@ import type { Dispatcher } from './dispatcher';
 export function dispatcherTestCall(dispatcher: Dispatcher): TestCall {
   return async (target, connectionId, connectionKey) => {
     const result = await dispatcher.deliver({
-      target, connectionId, body: { type: 'test', connection_key: connectionKey }, deliveryId: `msg_test_${randomUUID()}`,
+      target,
+      connectionId,
+      body: { type: 'test', connection_key: connectionKey },
+      deliveryId: `msg_test_${randomUUID()}`,
     });
     const last = result.attempts[result.attempts.length - 1];
     return { ok: result.ok, responseStatus: result.status, durationMs: last?.durationMs ?? 0, error: result.error };

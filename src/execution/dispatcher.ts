@@ -82,7 +82,10 @@ export class Dispatcher {
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
 
-  constructor(private readonly options: DispatcherOptions, private readonly tokens: OAuth2TokenCache = processTokens) {
+  constructor(
+    private readonly options: DispatcherOptions,
+    private readonly tokens: OAuth2TokenCache = processTokens,
+  ) {
     if (!(options.maxAttempts >= 1) || !(options.timeoutMs > 0) || !(options.maxResponseBytes >= 0)) {
       throw new Error('Dispatcher needs maxAttempts >= 1, timeoutMs > 0 and maxResponseBytes >= 0');
     }
@@ -104,9 +107,8 @@ export class Dispatcher {
     const attempts: AttemptRecord[] = [];
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
-      const { response, token } = typeof target === 'string'
-        ? { response: failure(target, false), token: null }
-        : await this.attemptOnce(request, target);
+      const { response, token } =
+        typeof target === 'string' ? { response: failure(target, false), token: null } : await this.attemptOnce(request, target);
       const willRetry = response.retryable && attempt < this.options.maxAttempts;
       const record: AttemptRecord = {
         attempt,
@@ -196,9 +198,16 @@ function secretValues(request: DeliveryRequest, token: string | null): string[] 
   const t = request.target;
   const authorization = t.authorization ?? '';
   const values = [
-    t.url, authorization, authorization.slice(authorization.indexOf(' ') + 1), t.signingSecret, token,
-    t.oauth2?.clientId, t.oauth2?.clientSecret, t.oauth2?.tokenUrl,
-    ...(t.headers ?? []).map((h) => h.value), ...Object.values(request.headers ?? {}),
+    t.url,
+    authorization,
+    authorization.slice(authorization.indexOf(' ') + 1),
+    t.signingSecret,
+    token,
+    t.oauth2?.clientId,
+    t.oauth2?.clientSecret,
+    t.oauth2?.tokenUrl,
+    ...(t.headers ?? []).map((h) => h.value),
+    ...Object.values(request.headers ?? {}),
   ];
   return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
 }

@@ -68,7 +68,15 @@ export async function postOnce(
     } catch (error) {
       if (!(error instanceof ResponseTooLarge)) throw error;
       const tooLarge = `answered ${status} with a body over ${limits.maxResponseBytes} bytes`;
-      return { status, body: null, head: error.head, contentType, error: tooLarge, retryable: isRetryableStatus(status), retryAfterMs: null };
+      return {
+        status,
+        body: null,
+        head: error.head,
+        contentType,
+        error: tooLarge,
+        retryable: isRetryableStatus(status),
+        retryAfterMs: null,
+      };
     }
     const received = { status, body: body.toString('utf8'), head: body.subarray(0, HEAD_BYTES), contentType };
     return { ...received, ...describeStatus(status, response.headers['retry-after']) };
@@ -90,7 +98,10 @@ export function statusProblem(status: number): string {
   return isRedirect(status) ? `answered ${status}; redirects are not followed` : `answered ${status}`;
 }
 
-function describeStatus(status: number, retryAfter: string | string[] | undefined): Pick<AttemptResponse, 'error' | 'retryable' | 'retryAfterMs'> {
+function describeStatus(
+  status: number,
+  retryAfter: string | string[] | undefined,
+): Pick<AttemptResponse, 'error' | 'retryable' | 'retryAfterMs'> {
   if (status >= 200 && status < 300) return { error: null, retryable: false, retryAfterMs: null };
   const retryable = isRetryableStatus(status);
   return { error: statusProblem(status), retryable, retryAfterMs: retryable ? parseRetryAfterMs(retryAfter) : null };
@@ -147,7 +158,7 @@ function describeNetworkError(error: NodeJS.ErrnoException): AttemptResponse {
   const cause = (error.cause ?? error) as NodeJS.ErrnoException;
   if (error.code === ADDRESS_FORBIDDEN) return failure(error.message, false);
   if (cause.code === ADDRESS_FORBIDDEN) return failure(cause.message, false);
-  const code = NETWORK_ERRORS[error.code ?? ''] ? error.code! : cause.code ?? error.code ?? 'unknown';
+  const code = NETWORK_ERRORS[error.code ?? ''] ? error.code! : (cause.code ?? error.code ?? 'unknown');
   return failure(`network error: ${NETWORK_ERRORS[code] ?? 'request failed'} (${code})`, true);
 }
 

@@ -69,16 +69,21 @@ export async function startLiveness(options: LivenessOptions): Promise<Liveness>
 
   return {
     async register(workerId) {
-      await exclusive(() => client.query('insert into worker_registration (worker_id, lock_key, registered_at) values ($1, $2, now())', [
-        workerId, lockKey.toString(),
-      ]));
+      await exclusive(() =>
+        client.query('insert into worker_registration (worker_id, lock_key, registered_at) values ($1, $2, now())', [
+          workerId,
+          lockKey.toString(),
+        ]),
+      );
     },
     recoverDeadWorkers,
     async stop() {
       clearInterval(sweep);
       if (stopping) return;
       stopping = true;
-      await exclusive(() => client.query('delete from worker_registration where lock_key = $1', [lockKey.toString()])).catch(() => undefined);
+      await exclusive(() => client.query('delete from worker_registration where lock_key = $1', [lockKey.toString()])).catch(
+        () => undefined,
+      );
       await client.end().catch(() => undefined);
     },
   };

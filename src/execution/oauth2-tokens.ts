@@ -67,7 +67,9 @@ export class OAuth2TokenCache {
 }
 
 function cacheKey(connectionId: string, c: OAuth2Credentials): string {
-  return createHash('sha256').update(JSON.stringify([connectionId, c.tokenUrl, c.clientId, c.clientSecret, c.scope ?? null])).digest('base64');
+  return createHash('sha256')
+    .update(JSON.stringify([connectionId, c.tokenUrl, c.clientId, c.clientSecret, c.scope ?? null]))
+    .digest('base64');
 }
 
 /** The client credentials grant (RFC 6749 4.4) with HTTP Basic client authentication. */

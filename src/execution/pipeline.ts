@@ -103,7 +103,9 @@ async function runExecutionStep({ deps, em, run, writes, last }: RunContext, ide
   }
   // With no connector there is nothing to protect: the next write carries the checkpoint past this step.
   if (!deps.connectors.length && !last) return { go: true, identity };
-  writes.queue(() => checkpoint(em, run, { attempts: [], next: { step: ExecutionStep.POST_WEBHOOKS, order: 0 }, sealedIdentity: null }, last));
+  writes.queue(() =>
+    checkpoint(em, run, { attempts: [], next: { step: ExecutionStep.POST_WEBHOOKS, order: 0 }, sealedIdentity: null }, last),
+  );
   return { go: true, identity };
 }
 
@@ -113,14 +115,32 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
   const at: Checkpoint = { step, order: webhook.order };
   const next: Checkpoint = { step, order: webhook.order + 1 };
   const attemptRow = (a: AttemptRecord, outcome: DeliveryOutcome = a.outcome as DeliveryOutcome): AttemptRow => ({
-    webhookId: webhook.id, webhookKey: webhook.key, connectionId: webhook.connectionId, phase: webhook.phase, attempt: a.attempt, outcome,
-    responseStatus: a.responseStatus, error: outcome === DeliveryOutcome.FAILED ? a.error : null, durationMs: a.durationMs,
-    responseExcerpt: a.responseExcerpt, responseContentType: a.responseContentType, createdAt: new Date(),
+    webhookId: webhook.id,
+    webhookKey: webhook.key,
+    connectionId: webhook.connectionId,
+    phase: webhook.phase,
+    attempt: a.attempt,
+    outcome,
+    responseStatus: a.responseStatus,
+    error: outcome === DeliveryOutcome.FAILED ? a.error : null,
+    durationMs: a.durationMs,
+    responseExcerpt: a.responseExcerpt,
+    responseContentType: a.responseContentType,
+    createdAt: new Date(),
   });
   /** A required webhook fails the request there; an optional one leaves a FAILED row and the request goes on. */
   const failed = (reason: string, final: AttemptRecord | undefined): StepResult => {
     // A call refused before any attempt (no secrets, the address guard) still leaves one FAILED row.
-    const attempt = final ?? { attempt: 1, outcome: 'FAILED', responseStatus: null, error: null, durationMs: 0, willRetry: false, responseExcerpt: null, responseContentType: null };
+    const attempt = final ?? {
+      attempt: 1,
+      outcome: 'FAILED',
+      responseStatus: null,
+      error: null,
+      durationMs: 0,
+      willRetry: false,
+      responseExcerpt: null,
+      responseContentType: null,
+    };
     const row = [{ ...attemptRow(attempt, DeliveryOutcome.FAILED), error: attempt.error ?? reason }];
     if (!webhook.required) {
       deps.logger.info({ requestId: run.requestId, webhook: webhook.key, reason }, 'optional webhook failed; the request goes on');
@@ -135,9 +155,8 @@ async function callWebhook(ctx: RunContext, webhook: RunWebhook, identity: Ident
   const target = openTarget(deps, webhook);
   if ('problem' in target) return failed(`webhook '${webhook.key}': ${target.problem}`, undefined);
   const pre = webhook.phase === WebhookPhase.PRE_EXECUTION;
-  const issued = pre && webhook.direction === WebhookDirection.TWO_WAY
-    ? deps.tokens.issue(run.requestId, webhook.id, deps.replyTokenTtlSeconds)
-    : null;
+  const issued =
+    pre && webhook.direction === WebhookDirection.TWO_WAY ? deps.tokens.issue(run.requestId, webhook.id, deps.replyTokenTtlSeconds) : null;
   const started = performance.now();
   const result = await deps.dispatcher.deliver(
     { target, connectionId: webhook.connectionId, ...wireMessage(run, webhook, identity, issued?.token ?? null), deliveryId: randomUUID() },
@@ -170,9 +189,18 @@ function isLive(webhook: RunWebhook): webhook is LiveWebhook {
 /** A webhook of the chain deleted before its turn: recorded as SKIPPED, and the request goes on. */
 function skipDeletedWebhook({ em, run, writes, step, last }: RunContext, webhook: RunWebhook, identity: Identity): StepResult {
   const skipped: AttemptRow = {
-    webhookId: null, webhookKey: webhook.key, phase: webhook.phase, attempt: 0, outcome: DeliveryOutcome.SKIPPED,
-    connectionId: null, responseStatus: null, error: 'the webhook was deleted before its turn', durationMs: 0,
-    responseExcerpt: null, responseContentType: null, createdAt: new Date(),
+    webhookId: null,
+    webhookKey: webhook.key,
+    phase: webhook.phase,
+    attempt: 0,
+    outcome: DeliveryOutcome.SKIPPED,
+    connectionId: null,
+    responseStatus: null,
+    error: 'the webhook was deleted before its turn',
+    durationMs: 0,
+    responseExcerpt: null,
+    responseContentType: null,
+    createdAt: new Date(),
   };
   writes.queue(() => checkpoint(em, run, { attempts: [skipped], next: { step, order: webhook.order + 1 }, sealedIdentity: null }, last));
   return { go: true, identity };
@@ -195,7 +223,12 @@ function checkpoint(em: EntityManager, run: ClaimedRun, progress: requests.Progr
 }
 
 /** Body (the dispatcher adds each attempt's timestamp) and headers as ARCHITECTURE.md's wire format has them; reply-to only for two_way pre-execution calls. */
-function wireMessage(run: ClaimedRun, webhook: LiveWebhook, identity: Identity, replyToken: string | null): Omit<DeliveryRequest, 'target' | 'deliveryId'> {
+function wireMessage(
+  run: ClaimedRun,
+  webhook: LiveWebhook,
+  identity: Identity,
+  replyToken: string | null,
+): Omit<DeliveryRequest, 'target' | 'deliveryId'> {
   return {
     body: {
       privacy_request_id: run.requestId,

@@ -4,9 +4,7 @@ import type { DeliveryResult } from './dispatcher';
 import { isRedirect, statusProblem } from './http-attempt';
 
 export type WebhookAnswer =
-  | { kind: 'continue'; derived: Identity }
-  | { kind: 'halt'; derived: Identity }
-  | { kind: 'failed'; reason: string };
+  { kind: 'continue'; derived: Identity } | { kind: 'halt'; derived: Identity } | { kind: 'failed'; reason: string };
 
 /**
  * What a webhook's answer means for the request. one_way: any HTTP response is delivered (a

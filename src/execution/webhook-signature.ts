@@ -8,9 +8,6 @@ import { signingKey } from '../domain/signing-secret';
  */
 export function signatureHeaders(signingSecret: string, webhookId: string, payload: Buffer, now = new Date()): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000).toString();
-  const signature = createHmac('sha256', signingKey(signingSecret))
-    .update(`${webhookId}.${timestamp}.`)
-    .update(payload)
-    .digest('base64');
+  const signature = createHmac('sha256', signingKey(signingSecret)).update(`${webhookId}.${timestamp}.`).update(payload).digest('base64');
   return { 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` };
 }

@@ -72,7 +72,11 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime
         // graphile-worker retries the job with backoff; after its last attempt the request must not stay IN_PROCESSING.
         logger.error({ err, requestId: (payload as RunJobPayload).requestId, attempt: helpers.job.attempts }, 'privacy request run failed');
         if (helpers.job.attempts >= helpers.job.max_attempts) {
-          await requests.giveUp(options.em.fork(), payload as RunJobPayload, 'internal error while running the request (see the server log); retry it');
+          await requests.giveUp(
+            options.em.fork(),
+            payload as RunJobPayload,
+            'internal error while running the request (see the server log); retry it',
+          );
         }
         throw err;
       }
@@ -94,16 +98,18 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime
       logger: graphileLogger(logger),
       taskList,
       preset: {
-        plugins: [{
-          name: 'DsrHooksLiveness',
-          version: '1.0.0',
-          worker: {
-            hooks: {
-              // Awaited before the worker asks for its first job: no job is ever locked by an unregistered id.
-              startWorker: (_ctx, event) => liveness.register(event.worker.workerId),
+        plugins: [
+          {
+            name: 'DsrHooksLiveness',
+            version: '1.0.0',
+            worker: {
+              hooks: {
+                // Awaited before the worker asks for its first job: no job is ever locked by an unregistered id.
+                startWorker: (_ctx, event) => liveness.register(event.worker.workerId),
+              },
             },
           },
-        }],
+        ],
       },
     });
   } catch (err) {
@@ -125,15 +131,20 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime
 /** Each task observed: how long its job waited past its run_at, and how long it ran. */
 function timedTasks(metrics: Metrics | undefined, tasks: TaskList): TaskList {
   if (!metrics) return tasks;
-  return Object.fromEntries(Object.entries(tasks).map(([task, fn]) => [task, async (payload, helpers) => {
-    metrics.jobWait.observe({ task }, Math.max(0, Date.now() - helpers.job.run_at.getTime()) / 1000);
-    const end = metrics.jobDuration.startTimer({ task });
-    try {
-      await fn!(payload, helpers);
-      end({ outcome: 'success' });
-    } catch (err) {
-      end({ outcome: 'error' });
-      throw err;
-    }
-  }]));
+  return Object.fromEntries(
+    Object.entries(tasks).map(([task, fn]) => [
+      task,
+      async (payload, helpers) => {
+        metrics.jobWait.observe({ task }, Math.max(0, Date.now() - helpers.job.run_at.getTime()) / 1000);
+        const end = metrics.jobDuration.startTimer({ task });
+        try {
+          await fn!(payload, helpers);
+          end({ outcome: 'success' });
+        } catch (err) {
+          end({ outcome: 'error' });
+          throw err;
+        }
+      },
+    ]),
+  );
 }

@@ -60,7 +60,10 @@ export function eventContext(base: Context, em: EntityManager, loaders: Loaders)
 
 /** The EntityManager fork, loaders and child logger are made on first use: many requests need none. */
 export function createContext(
-  services: ContextServices, requestId: string, auth: AccessTokenClaims | null = null, costBudget?: CostBudget,
+  services: ContextServices,
+  requestId: string,
+  auth: AccessTokenClaims | null = null,
+  costBudget?: CostBudget,
 ): Context {
   let em: EntityManager | undefined;
   let loaders: Loaders | undefined;

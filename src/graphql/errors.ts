@@ -9,13 +9,20 @@ import { withoutInputValues } from './engine/input-echo';
 
 /** Codes a client may see as they are: the contract's and Apollo's own request errors. */
 const PUBLIC_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT',
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 const requestIds = new WeakMap<object, string>();
-
 
 /** The one place where errors become contract codes; anything unknown becomes a generic message. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -32,7 +39,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return echoesInput ? { ...formatted, message: withoutInputValues(formatted.message, original as GraphQLError) } : formatted;
   }
   if (isDatabaseUnavailable(original)) {
-    return { message: DATABASE_UNAVAILABLE, locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    return {
+      message: DATABASE_UNAVAILABLE,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
   }
   const requestId = original && typeof original === 'object' ? requestIds.get(original) : undefined;
   return {

@@ -1,7 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  getNamedType, GraphQLError, isCompositeType, isListType, isNonNullType, Kind, visit,
-  type ASTNode, type ASTVisitor, type DocumentNode, type GraphQLField, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
+  getNamedType,
+  GraphQLError,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  Kind,
+  visit,
+  type ASTNode,
+  type ASTVisitor,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationContext,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../domain/pagination';
@@ -19,7 +31,9 @@ export function depthLimitRule(maxDepth: number) {
       const depth = selectionDepth(context, operation.selectionSet, 0, maxDepth);
       if (depth > maxDepth) {
         const name = operation.name ? `"${operation.name.value}"` : 'the operation';
-        context.reportError(new GraphQLError(`${name} is nested more than ${maxDepth} levels deep; ask for fewer nested fields`, { nodes: [operation] }));
+        context.reportError(
+          new GraphQLError(`${name} is nested more than ${maxDepth} levels deep; ask for fewer nested fields`, { nodes: [operation] }),
+        );
       }
     },
   });
@@ -70,9 +84,21 @@ function multiplier(parentName: string, field: GraphQLField<unknown, unknown>, a
 const MAX_EVALUATED_FIELDS = 10_000;
 
 /** The operation's object count; Infinity past MAX_EVALUATED_FIELDS; undefined when its variables are invalid. */
-function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number | undefined {
+function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number | undefined {
   try {
-    return getComplexity({ schema, query: document, variables, operationName, estimators: [objectCountEstimator], maxQueryNodes: MAX_EVALUATED_FIELDS });
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [objectCountEstimator],
+      maxQueryNodes: MAX_EVALUATED_FIELDS,
+    });
   } catch (err) {
     if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) return Infinity;
     return undefined;
@@ -94,7 +120,14 @@ export function costLimitPlugin<T extends { costBudget?: CostBudget }>(maxCost: 
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
-          const error = costLimitError(schema, document, request.variables ?? {}, request.operationName ?? undefined, maxCost, contextValue.costBudget);
+          const error = costLimitError(
+            schema,
+            document,
+            request.variables ?? {},
+            request.operationName ?? undefined,
+            maxCost,
+            contextValue.costBudget,
+          );
           if (error) throw error;
         },
       };
@@ -107,7 +140,11 @@ export function costLimitPlugin<T extends { costBudget?: CostBudget }>(maxCost: 
  * budget (HTTP and WebSocket alike); undefined when it fits, and then the batch's budget is charged.
  */
 export function costLimitError(
-  schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, maxCost: number,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+  maxCost: number,
   budget?: CostBudget,
 ): GraphQLError | undefined {
   const cost = cachedCost(document, operationName, variables, () => operationCost(schema, document, variables, operationName));
@@ -115,11 +152,12 @@ export function costLimitError(
   const allowed = budget ? budget.remaining : maxCost;
   if (cost > allowed) {
     const size = Number.isFinite(cost) ? `up to ${cost} objects` : `more than ${MAX_EVALUATED_FIELDS} fields`;
-    const limit = budget ? `the limit is ${maxCost} objects for the whole batch and ${allowed} are left` : `the limit is ${maxCost} objects`;
-    return new GraphQLError(
-      `the query may return ${size}; ${limit}. Ask for fewer items (a smaller "first") or fewer nested lists`,
-      { extensions: { code: 'BAD_USER_INPUT', maxCost, http: { status: 400 } } },
-    );
+    const limit = budget
+      ? `the limit is ${maxCost} objects for the whole batch and ${allowed} are left`
+      : `the limit is ${maxCost} objects`;
+    return new GraphQLError(`the query may return ${size}; ${limit}. Ask for fewer items (a smaller "first") or fewer nested lists`, {
+      extensions: { code: 'BAD_USER_INPUT', maxCost, http: { status: 400 } },
+    });
   }
   if (budget) budget.remaining -= cost;
   return undefined;
@@ -131,7 +169,10 @@ const costs = new WeakMap<DocumentNode, { sizing: string[]; byValues: Map<string
 const MAX_COSTS_PER_DOCUMENT = 200;
 
 function cachedCost(
-  document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, compute: () => number | undefined,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+  compute: () => number | undefined,
 ): number | undefined {
   let entry = costs.get(document);
   if (!entry) costs.set(document, (entry = { sizing: sizingVariables(document), byValues: new Map() }));

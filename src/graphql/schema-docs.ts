@@ -3,13 +3,16 @@ import { getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 
 /** type-graphql has no description option for the root types. */
 const ROOT_DESCRIPTIONS = {
-  Query: 'Reads. Every field needs an access token (Authorization: Bearer, from POST /oauth/token) and names its scope: '
-    + 'UNAUTHENTICATED without a valid token, FORBIDDEN (with extensions.requiredScope) when the token lacks the scope. '
-    + 'Nested relation fields check their own scope.',
-  Mutation: 'Writes, each all-or-nothing: a failed mutation changes nothing. Each field names its scope and errors; '
-    + 'UNAUTHENTICATED without a valid token, FORBIDDEN when the token lacks the scope.',
-  Subscription: 'Live updates over WebSocket (graphql-ws, `graphql-transport-ws`) on /graphql; the access token goes in '
-    + 'connection_init as {"Authorization": "Bearer <token>"}. Each field names its scope (FORBIDDEN without it).',
+  Query:
+    'Reads. Every field needs an access token (Authorization: Bearer, from POST /oauth/token) and names its scope: ' +
+    'UNAUTHENTICATED without a valid token, FORBIDDEN (with extensions.requiredScope) when the token lacks the scope. ' +
+    'Nested relation fields check their own scope.',
+  Mutation:
+    'Writes, each all-or-nothing: a failed mutation changes nothing. Each field names its scope and errors; ' +
+    'UNAUTHENTICATED without a valid token, FORBIDDEN when the token lacks the scope.',
+  Subscription:
+    'Live updates over WebSocket (graphql-ws, `graphql-transport-ws`) on /graphql; the access token goes in ' +
+    'connection_init as {"Authorization": "Bearer <token>"}. Each field names its scope (FORBIDDEN without it).',
 } as const;
 
 /**
@@ -34,7 +37,8 @@ export function describeScopes(schema: GraphQLSchema, options: BuildSchemaOption
   for (const objectType of metadata.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!type || !('getFields' in type)) continue;
-    for (const field of objectType.fields ?? []) appendScope(type.getFields()[field.schemaName] as GraphQLField<unknown, unknown>, field.roles);
+    for (const field of objectType.fields ?? [])
+      appendScope(type.getFields()[field.schemaName] as GraphQLField<unknown, unknown>, field.roles);
   }
   return schema;
 }

@@ -11,8 +11,16 @@ import { WebhookResolver } from './resolvers/webhook.resolver';
 import { ChainStepResolver, PrivacyRequestResolver, WebhookDeliveryResolver } from './resolvers/privacy-request.resolver';
 import { SubscriptionResolver } from './resolvers/subscription.resolver';
 
-export const resolvers = [ConnectionConfigResolver, PolicyResolver, WebhookResolver, ApiClientResolver,
-  PrivacyRequestResolver, ChainStepResolver, WebhookDeliveryResolver, SubscriptionResolver] as const;
+export const resolvers = [
+  ConnectionConfigResolver,
+  PolicyResolver,
+  WebhookResolver,
+  ApiClientResolver,
+  PrivacyRequestResolver,
+  ChainStepResolver,
+  WebhookDeliveryResolver,
+  SubscriptionResolver,
+] as const;
 
 /** type-graphql requires a PubSub; every @Subscription has its own subscribe, fed by the database (ChangeFeed). */
 const noTopics: PubSub = {

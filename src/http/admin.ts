@@ -57,10 +57,7 @@ export function adminRoutes(deps: AdminDeps): Router {
     }
     res.json(deps.devToken());
   });
-  router.use(
-    '/admin/assets',
-    express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
-  );
+  router.use('/admin/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
   router.get('/admin/favicon.svg', (_req, res) => res.sendFile(join(dist, 'favicon.svg'), { maxAge: '1d' }));
   router.get(['/admin', '/admin/{*path}'], (req, res) => {
     // Relative asset URLs need the slash; express matches /admin and /admin/ alike.

@@ -124,8 +124,13 @@ export async function createApp(deps: AppDeps) {
 
   // Not behind the queue of a busy pool: a database that cannot answer this soon is not healthy.
   const databaseAnswers = () =>
-    Promise.race([deps.em.getConnection().execute('select 1'), sleep(HEALTH_TIMEOUT_MS, undefined, { ref: false }).then(() => Promise.reject(new Error('slow')))])
-      .then(() => true, () => false);
+    Promise.race([
+      deps.em.getConnection().execute('select 1'),
+      sleep(HEALTH_TIMEOUT_MS, undefined, { ref: false }).then(() => Promise.reject(new Error('slow'))),
+    ]).then(
+      () => true,
+      () => false,
+    );
   const unreachable = { status: 'unavailable', reason: 'database unreachable' };
   app.get('/health', async (_req, res) => {
     if (await databaseAnswers()) res.json({ status: 'ok' });
@@ -151,7 +156,10 @@ export async function createApp(deps: AppDeps) {
     // The development root token is handed only to a browser on this machine, never over the network.
     const headers = isLoopback(req.socket.remoteAddress) ? deps.graphiqlHeaders?.() : undefined;
     // no-store: in development the page carries a root token
-    res.type('html').set('Cache-Control', 'no-store').send(graphiqlPage(subscriptionsUrl(req), headers));
+    res
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(graphiqlPage(subscriptionsUrl(req), headers));
   });
   app.get(`${GRAPHIQL_ASSETS_PATH}/:file`, (req, res, next) => void sendGraphiQLAsset(req, res).catch(next));
   app.use(adminRoutes({ distDir: deps.consoleDir, devToken: deps.consoleDevToken, isLocalRequest }));
@@ -163,7 +171,8 @@ export async function createApp(deps: AppDeps) {
     express.json({ limit: deps.bodyLimit ?? '1mb' }),
     graphqlRoute(
       apollo,
-      async (res, costBudget) => createContext(services, res.locals.requestId as string, (res.locals.auth as AccessTokenClaims | undefined) ?? null, costBudget),
+      async (res, costBudget) =>
+        createContext(services, res.locals.requestId as string, (res.locals.auth as AccessTokenClaims | undefined) ?? null, costBudget),
       deps.maxQueryCost,
     ),
   );
@@ -202,6 +211,10 @@ function jsonErrors(logger: Logger) {
     const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
     if (status >= 500) logger.error({ err, requestId: res.locals.requestId }, 'unexpected HTTP error');
     const message = status === 413 ? 'request body too large' : status < 500 ? err.message : 'internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+    res.status(status).json({
+      errors: [
+        { message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } },
+      ],
+    });
   };
 }

@@ -10,8 +10,13 @@ export interface CorsOptions {
 const LOCALHOST = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
 // Apollo Client's client awareness sends apollographql-client-name/-version.
 const ALLOWED_HEADERS = [
-  'authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id',
-  'apollographql-client-name', 'apollographql-client-version',
+  'authorization',
+  'content-type',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'x-request-id',
+  'apollographql-client-name',
+  'apollographql-client-version',
 ].join(', ');
 
 /** Whether CORS lets a browser page from this origin call the API (HTTP, and WebSocket upgrades). */
@@ -34,7 +39,11 @@ export function cors(options: CorsOptions) {
     if (ok) res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'x-request-id' });
     if (req.method !== 'OPTIONS' || !req.headers['access-control-request-method']) return next();
     if (!ok) return res.status(403).end();
-    res.set({ 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': ALLOWED_HEADERS, 'Access-Control-Max-Age': '600' });
+    res.set({
+      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+      'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+      'Access-Control-Max-Age': '600',
+    });
     res.status(204).end();
   };
 }

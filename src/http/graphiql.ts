@@ -105,8 +105,13 @@ export function graphiqlPage(wsUrl: string, headers: Record<string, string> = {}
   const options = {
     workers: urls.workers,
     graphiql: {
-      title: 'dsr-hooks GraphiQL', endpoint: '/graphql', defaultQuery: EXAMPLE, headers: JSON.stringify(headers, null, 2),
-      subscriptionsProtocol: 'WS', subscriptionsEndpoint: wsUrl, connectionParams: headers,
+      title: 'dsr-hooks GraphiQL',
+      endpoint: '/graphql',
+      defaultQuery: EXAMPLE,
+      headers: JSON.stringify(headers, null, 2),
+      subscriptionsProtocol: 'WS',
+      subscriptionsEndpoint: wsUrl,
+      connectionParams: headers,
     },
   };
   // `<` escaped so that no value can close the script element

@@ -32,7 +32,12 @@ export function graphqlRoute(apollo: ApolloServer<Context>, context: ContextFact
       const batch = req.body as unknown[];
       if (batch.length === 0 || batch.length > MAX_BATCH_OPERATIONS) {
         return res.status(400).json({
-          errors: [{ message: `a batch holds 1 to ${MAX_BATCH_OPERATIONS} operations; this one has ${batch.length}`, extensions: { code: 'BAD_REQUEST' } }],
+          errors: [
+            {
+              message: `a batch holds 1 to ${MAX_BATCH_OPERATIONS} operations; this one has ${batch.length}`,
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
         });
       }
       const budget: CostBudget = { remaining: maxCost };
@@ -41,9 +46,16 @@ export function graphqlRoute(apollo: ApolloServer<Context>, context: ContextFact
       for (const operation of batch) {
         const response = await run(operation, budget);
         first ??= response;
-        bodies.push(response.body.kind === 'complete' ? response.body.string : '{"errors":[{"message":"incremental delivery is not available in a batch","extensions":{"code":"BAD_REQUEST"}}]}');
+        bodies.push(
+          response.body.kind === 'complete'
+            ? response.body.string
+            : '{"errors":[{"message":"incremental delivery is not available in a batch","extensions":{"code":"BAD_REQUEST"}}]}',
+        );
       }
-      res.status(200).type(first!.headers.get('content-type') ?? 'application/json').send(`[${bodies.join(',')}]`);
+      res
+        .status(200)
+        .type(first!.headers.get('content-type') ?? 'application/json')
+        .send(`[${bodies.join(',')}]`);
     } catch (err) {
       next(err);
     }

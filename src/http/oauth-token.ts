@@ -17,7 +17,12 @@ export interface TokenEndpointDeps {
 type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope' | 'temporarily_unavailable';
 
 class OAuthError extends Error {
-  constructor(readonly status: number, readonly code: OAuthErrorCode, description: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: OAuthErrorCode,
+    description: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(description);
   }
 }
@@ -39,11 +44,17 @@ export function oauthTokenRoute(deps: TokenEndpointDeps): express.Router {
     },
   );
   router.use((err: OAuthError | { status?: number }, _req: Request, res: Response, next: NextFunction) => {
-    const error = err instanceof OAuthError ? err
-      : isDatabaseUnavailable(err) ? new OAuthError(503, 'temporarily_unavailable', DATABASE_UNAVAILABLE)
-      : bodyError(err);
+    const error =
+      err instanceof OAuthError
+        ? err
+        : isDatabaseUnavailable(err)
+          ? new OAuthError(503, 'temporarily_unavailable', DATABASE_UNAVAILABLE)
+          : bodyError(err);
     if (!error) return next(err);
-    res.set({ 'Cache-Control': 'no-store', ...error.headers }).status(error.status).json({ error: error.code, error_description: error.message });
+    res
+      .set({ 'Cache-Control': 'no-store', ...error.headers })
+      .status(error.status)
+      .json({ error: error.code, error_description: error.message });
   });
   return router;
 }
@@ -61,7 +72,9 @@ async function issueToken(deps: TokenEndpointDeps, req: Request) {
   const attempt = deps.limiter.reserve(clientId);
   if ('retryAfterMs' in attempt) {
     const seconds = Math.ceil(attempt.retryAfterMs / 1000);
-    throw new OAuthError(429, 'temporarily_unavailable', `too many failed attempts for this client id; try again in ${seconds} s`, { 'Retry-After': String(seconds) });
+    throw new OAuthError(429, 'temporarily_unavailable', `too many failed attempts for this client id; try again in ${seconds} s`, {
+      'Retry-After': String(seconds),
+    });
   }
   let held: string[] | null;
   try {
@@ -70,7 +83,8 @@ async function issueToken(deps: TokenEndpointDeps, req: Request) {
     attempt.cancelled();
     throw err;
   }
-  if (!held) throw new OAuthError(401, 'invalid_client', 'client authentication failed: unknown client_id or wrong client_secret', challenge);
+  if (!held)
+    throw new OAuthError(401, 'invalid_client', 'client authentication failed: unknown client_id or wrong client_secret', challenge);
   attempt.succeeded();
 
   const scopes = grantedScopes(param(body, 'scope'), held);
@@ -83,12 +97,16 @@ function credentials(req: Request, body: Record<string, unknown>) {
   const header = req.headers.authorization;
   const inBody = { clientId: param(body, 'client_id'), clientSecret: param(body, 'client_secret') };
   if (header && /^Basic /i.test(header)) {
-    if (inBody.clientId || inBody.clientSecret) throw new OAuthError(400, 'invalid_request', 'send client credentials either with HTTP Basic or in the body, not both');
+    if (inBody.clientId || inBody.clientSecret)
+      throw new OAuthError(400, 'invalid_request', 'send client credentials either with HTTP Basic or in the body, not both');
     const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     const clientId = colon > 0 ? safeDecode(decoded.slice(0, colon)) : '';
     const clientSecret = colon > 0 ? safeDecode(decoded.slice(colon + 1)) : '';
-    if (!clientId || !clientSecret) throw new OAuthError(401, 'invalid_client', 'malformed HTTP Basic client credentials', { 'WWW-Authenticate': 'Basic realm="dsr-hooks"' });
+    if (!clientId || !clientSecret)
+      throw new OAuthError(401, 'invalid_client', 'malformed HTTP Basic client credentials', {
+        'WWW-Authenticate': 'Basic realm="dsr-hooks"',
+      });
     return { clientId, clientSecret, basic: true };
   }
   if (!inBody.clientId || !inBody.clientSecret) throw new OAuthError(401, 'invalid_client', 'client_id and client_secret are required');

@@ -23,12 +23,15 @@ export function privacyRequestResumeRoute(deps: { em: EntityManager; box: Secret
   const router = Router();
   router.post('/privacy-request/:id/resume', express.text({ type: () => true, limit: '64kb' }), async (req: Request, res: Response) => {
     const token = bearerToken(req.header('authorization') ?? '');
-    if (!token || !tokens.verify(token)) return refuse(res, 401, 'a valid reply-to token is required: Authorization: Bearer <reply-to-token>');
+    if (!token || !tokens.verify(token))
+      return refuse(res, 401, 'a valid reply-to token is required: Authorization: Bearer <reply-to-token>');
     const body = parseResumeBody(typeof req.body === 'string' ? req.body : '');
     if ('problem' in body) return refuse(res, 400, body.problem);
     try {
       const request = await requests.resume(deps.em, deps.box, tokens, {
-        token, derivedIdentity: body.identity, requestId: String(req.params.id),
+        token,
+        derivedIdentity: body.identity,
+        requestId: String(req.params.id),
       });
       res.json(requestJson(request, deps.box));
     } catch (err) {
@@ -51,7 +54,8 @@ function parseResumeBody(text: string): { identity: Identity } | { problem: stri
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { problem: 'the body must be a JSON object' };
   const unknown = Object.keys(body).filter((k) => k !== 'derived_identity');
-  if (unknown.length) return { problem: `unknown field ${unknown.map((k) => `'${k.slice(0, 40)}'`).join(', ')}; only 'derived_identity' is accepted` };
+  if (unknown.length)
+    return { problem: `unknown field ${unknown.map((k) => `'${k.slice(0, 40)}'`).join(', ')}; only 'derived_identity' is accepted` };
   return parseWireIdentity((body as { derived_identity?: unknown }).derived_identity);
 }
 

@@ -61,11 +61,15 @@ export function serveGraphQLWebSocket(deps: GraphQLWebSocketDeps) {
   let accepting = true;
 
   deps.httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = !accepting ? [503, 'the server is shutting down']
-      : pathOf(req) !== '/graphql' ? [404, 'WebSocket connections go to /graphql']
-      : !originAllowed(req, corsAllowed) ? [403, 'this origin may not open a WebSocket to this API (CORS_ORIGINS)']
-      : wss.clients.size >= limits.maxSockets ? [503, `too many open WebSockets (at most ${limits.maxSockets}); try again later`]
-      : null;
+    const refusal = !accepting
+      ? [503, 'the server is shutting down']
+      : pathOf(req) !== '/graphql'
+        ? [404, 'WebSocket connections go to /graphql']
+        : !originAllowed(req, corsAllowed)
+          ? [403, 'this origin may not open a WebSocket to this API (CORS_ORIGINS)']
+          : wss.clients.size >= limits.maxSockets
+            ? [503, `too many open WebSockets (at most ${limits.maxSockets}); try again later`]
+            : null;
     if (refusal) return refuseUpgrade(socket, refusal[0] as number, refusal[1] as string);
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
@@ -83,7 +87,8 @@ export function serveGraphQLWebSocket(deps: GraphQLWebSocketDeps) {
         const header = params.Authorization ?? params.authorization;
         let auth: AccessTokenClaims;
         try {
-          if (typeof header !== 'string' || !header.trim()) throw new InvalidTokenError('malformed', 'connection_init needs {"Authorization": "Bearer <access token>"}');
+          if (typeof header !== 'string' || !header.trim())
+            throw new InvalidTokenError('malformed', 'connection_init needs {"Authorization": "Bearer <access token>"}');
           auth = await verifyAuthorization(deps.signer, deps.services.clients, header);
         } catch (err) {
           if (!(err instanceof InvalidTokenError)) throw err;
@@ -98,15 +103,23 @@ export function serveGraphQLWebSocket(deps: GraphQLWebSocketDeps) {
       async onSubscribe(ctx, id, payload) {
         const socket = ctx.extra.socket;
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
-          return [new GraphQLError(`at most ${limits.maxSubscriptionsPerSocket} subscriptions at once on one socket; complete one first or open another socket`,
-            { extensions: { code: 'BAD_USER_INPUT', maxSubscriptionsPerSocket: limits.maxSubscriptionsPerSocket } })];
+          return [
+            new GraphQLError(
+              `at most ${limits.maxSubscriptionsPerSocket} subscriptions at once on one socket; complete one first or open another socket`,
+              { extensions: { code: 'BAD_USER_INPUT', maxSubscriptionsPerSocket: limits.maxSubscriptionsPerSocket } },
+            ),
+          ];
         }
         const context = createContext(deps.services, `ws-${randomUUID()}`, ctx.extra.auth ?? null);
         context.live = {
           feed: deps.feed,
           limits: {
             maxWaiting: limits.maxWaitingEvents,
-            onSlowConsumer: () => socket.close(CLOSE_SLOW_CONSUMER, `slow consumer: more than ${limits.maxWaitingEvents} events waiting for subscription ${id.slice(0, 40)}`),
+            onSlowConsumer: () =>
+              socket.close(
+                CLOSE_SLOW_CONSUMER,
+                `slow consumer: more than ${limits.maxWaitingEvents} events waiting for subscription ${id.slice(0, 40)}`,
+              ),
           },
         };
         const result = await deps.operations.prepare(payload, context);
@@ -173,7 +186,9 @@ function pathOf(req: IncomingMessage): string {
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   const body = JSON.stringify({ errors: [{ message }] });
   const reason = status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Service Unavailable';
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 /** Sockets whose client was revoked close with 4401, as its tokens stop working over HTTP. */
@@ -189,8 +204,11 @@ function closeRevoked(sockets: Map<WebSocket, AccessTokenClaims>, clients: Conte
 /** The socket closes with 4401 when its token expires, so the client connects again with a new one. */
 function closeWhenExpired(socket: WebSocket, expiresAt: number): NodeJS.Timeout {
   const left = expiresAt * 1000 - Date.now();
-  return setTimeout(() => {
-    if (Date.now() < expiresAt * 1000) return void closeWhenExpired(socket, expiresAt); // a timer caps at ~24.8 days
-    socket.close(CloseCode.Unauthorized, 'the access token has expired; connect again with a new one');
-  }, Math.min(Math.max(left, 0), MAX_TIMER_MS));
+  return setTimeout(
+    () => {
+      if (Date.now() < expiresAt * 1000) return void closeWhenExpired(socket, expiresAt); // a timer caps at ~24.8 days
+      socket.close(CloseCode.Unauthorized, 'the access token has expired; connect again with a new one');
+    },
+    Math.min(Math.max(left, 0), MAX_TIMER_MS),
+  );
 }

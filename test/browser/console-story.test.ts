@@ -15,7 +15,8 @@ jest.setTimeout(240_000);
 // CI installs Chromium and requires this test; on a machine without it the suite says so and skips.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const browserTest = existsSync(CHROMIUM) || process.env.CI ? test : test.skip;
-if (!existsSync(CHROMIUM) && !process.env.CI) console.warn(`console browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+if (!existsSync(CHROMIUM) && !process.env.CI)
+  console.warn(`console browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 let server: TestServer;
 let receiver: RequestReceiver;
@@ -55,7 +56,10 @@ async function chainOrder(page: Page, title?: string): Promise<string[]> {
 }
 
 async function expectOrder(page: Page, expected: string[]) {
-  await eventually(() => chainOrder(page), (order) => expect(order).toEqual(expected));
+  await eventually(
+    () => chainOrder(page),
+    (order) => expect(order).toEqual(expected),
+  );
 }
 
 async function serverOrder(): Promise<string[]> {
@@ -67,7 +71,9 @@ async function addWebhook(page: Page, name: string, direction: 'one-way' | 'two-
   await chain(page).getByRole('button', { name: 'Add a webhook' }).click();
   const form = chain(page).getByRole('form', { name: 'New webhook' });
   await form.getByLabel('Name', { exact: true }).fill(name);
-  await form.getByLabel('Direction').selectOption({ label: direction === 'two-way' ? 'two-way (answers, may halt)' : 'one-way (a notification)' });
+  await form
+    .getByLabel('Direction')
+    .selectOption({ label: direction === 'two-way' ? 'two-way (answers, may halt)' : 'one-way (a notification)' });
   await form.getByRole('button', { name: 'Add webhook' }).click();
   await chain(page).locator('li.webhook .name', { hasText: name }).waitFor();
 }
@@ -119,7 +125,10 @@ browserTest('a privacy team runs its chain through the console', async () => {
   await card.getByRole('button', { name: 'Save secrets' }).click();
   await card.getByText('Secrets are set (never shown).').waitFor();
   await card.getByRole('button', { name: 'Send test call' }).click();
-  await eventually(() => card.getByRole('status', { name: 'Test call result' }).textContent(), (t) => expect(t).toMatch(/Test call succeeded: HTTP 200/));
+  await eventually(
+    () => card.getByRole('status', { name: 'Test call result' }).textContent(),
+    (t) => expect(t).toMatch(/Test call succeeded: HTTP 200/),
+  );
   expect(receiver.calls.at(-1)?.body).toMatchObject({ type: 'test', connection_key: 'receiver' });
   await screenshot(page, '03-connections');
 
@@ -160,7 +169,11 @@ browserTest('a privacy team runs its chain through the console', async () => {
   await page.getByRole('row', { name: /c\*\*\*@example\.com/ }).waitFor();
   await screenshot(page, '05-requests');
   await page.getByRole('status').getByRole('link').click();
-  await eventually(() => requestStatus(page), (status) => expect(status).toBe('PAUSED'), 20_000);
+  await eventually(
+    () => requestStatus(page),
+    (status) => expect(status).toBe('PAUSED'),
+    20_000,
+  );
   const halting = receiver.calls.find((c) => c.body.webhook_key === 'look_up_user')!;
   const replyTo = String(halting.headers['reply-to']);
   const replyToken = String(halting.headers['reply-to-token']);
@@ -171,27 +184,45 @@ browserTest('a privacy team runs its chain through the console', async () => {
     body: JSON.stringify({ derived_identity: { phone_number: '555-0100' } }),
   });
   expect(resumed.status).toBe(200);
-  await eventually(() => requestStatus(page), (status) => expect(status).toBe('COMPLETE'), 20_000);
+  await eventually(
+    () => requestStatus(page),
+    (status) => expect(status).toBe('COMPLETE'),
+    20_000,
+  );
   await page.getByText('555-0100').waitFor();
   await screenshot(page, '06-request-complete');
 
   // A receiver that answers 500: ERROR with its reason; fixed, Retry from the console completes it.
   receiver.answer(() => ({ status: 500, body: { error: 'warehouse down' } }));
   const { createPrivacyRequests } = dataOf(
-    await server.gql('mutation { createPrivacyRequests(input: [{ policyKey: "erasure", identity: { email: "customer-2@example.com" } }]) { id } }'),
+    await server.gql(
+      'mutation { createPrivacyRequests(input: [{ policyKey: "erasure", identity: { email: "customer-2@example.com" } }]) { id } }',
+    ),
   );
   await page.goto(`${server.url}/admin/requests/${createPrivacyRequests[0].id}`);
-  await eventually(() => requestStatus(page), (status) => expect(status).toBe('ERROR'), 30_000);
-  await eventually(() => page.getByRole('note').textContent(), (t) => expect(t).toContain('500'));
+  await eventually(
+    () => requestStatus(page),
+    (status) => expect(status).toBe('ERROR'),
+    30_000,
+  );
+  await eventually(
+    () => page.getByRole('note').textContent(),
+    (t) => expect(t).toContain('500'),
+  );
   await screenshot(page, '07-request-error');
   receiver.answer(() => ({ body: { derived_identity: {}, halt: false } }));
   await page.getByRole('button', { name: 'Retry' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Retry' }).click();
-  await eventually(() => requestStatus(page), (status) => expect(status).toBe('COMPLETE'), 20_000);
+  await eventually(
+    () => requestStatus(page),
+    (status) => expect(status).toBe('COMPLETE'),
+    20_000,
+  );
 
   // API clients: a read-only client; its secret is shown once.
   await page.getByRole('link', { name: 'API clients' }).click();
-  for (const scope of ['policy:read', 'webhook:read', 'connection:read', 'privacy-request:read']) await page.getByLabel(scope, { exact: true }).check();
+  for (const scope of ['policy:read', 'webhook:read', 'connection:read', 'privacy-request:read'])
+    await page.getByLabel(scope, { exact: true }).check();
   await page.getByRole('button', { name: 'Create client' }).click();
   const clientId = (await page.locator('.secret-once dd code').first().textContent())!;
   const clientSecret = (await page.getByTestId('client-secret').textContent())!;

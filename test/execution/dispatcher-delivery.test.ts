@@ -17,7 +17,12 @@ const dispatchers: Dispatcher[] = [];
 
 function dispatcher(overrides: Partial<DispatcherOptions> = {}): Dispatcher {
   const created = new Dispatcher({
-    timeoutMs: 5000, maxAttempts: 3, maxResponseBytes: 1024 * 1024, allowPrivateNetworks: true, backoffBaseMs: 5, backoffMaxMs: 50,
+    timeoutMs: 5000,
+    maxAttempts: 3,
+    maxResponseBytes: 1024 * 1024,
+    allowPrivateNetworks: true,
+    backoffBaseMs: 5,
+    backoffMaxMs: 50,
     ...overrides,
   });
   dispatchers.push(created);
@@ -64,7 +69,11 @@ test('extra headers cannot replace the Content-Type, Authorization or webhook-id
     headers: { Authorization: 'Bearer forged', 'Content-Type': 'text/plain', 'Webhook-Id': 'other' },
     deliveryId: 'msg_2',
   });
-  expect(receiver.requests[0].headers).toMatchObject({ authorization: 'Bearer real', 'content-type': 'application/json', 'webhook-id': 'msg_2' });
+  expect(receiver.requests[0].headers).toMatchObject({
+    authorization: 'Bearer real',
+    'content-type': 'application/json',
+    'webhook-id': 'msg_2',
+  });
 });
 
 test('a receiver verifies the Standard Webhooks signature of every attempt, with the same webhook-id and the same body but its timestamp', async () => {
@@ -112,14 +121,21 @@ test('a signature made with another secret, or over a changed body, does not ver
 test('onAttempt is awaited after each attempt, before the next attempt is sent, with a record per attempt', async () => {
   receiver.handle(inOrder({ status: 500 }, { status: 429 }, { status: 201 }));
   const seen: { record: AttemptRecord; requestsWhenDone: number }[] = [];
-  const result = await dispatcher().deliver({ target: { url: receiver.url, authorization: 'x' }, body: BODY, deliveryId: 'msg_4' }, async (record) => {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    seen.push({ record, requestsWhenDone: receiver.requests.length });
-  });
+  const result = await dispatcher().deliver(
+    { target: { url: receiver.url, authorization: 'x' }, body: BODY, deliveryId: 'msg_4' },
+    async (record) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      seen.push({ record, requestsWhenDone: receiver.requests.length });
+    },
+  );
 
   expect(seen.map((s) => s.requestsWhenDone)).toEqual([1, 2, 3]);
   expect(result.attempts).toEqual(seen.map((s) => s.record));
-  expect(result.attempts.map(({ durationMs: _durationMs, responseExcerpt: _responseExcerpt, responseContentType: _responseContentType, ...rest }) => rest)).toEqual([
+  expect(
+    result.attempts.map(
+      ({ durationMs: _durationMs, responseExcerpt: _responseExcerpt, responseContentType: _responseContentType, ...rest }) => rest,
+    ),
+  ).toEqual([
     { attempt: 1, outcome: 'FAILED', responseStatus: 500, error: 'answered 500', willRetry: true },
     { attempt: 2, outcome: 'FAILED', responseStatus: 429, error: 'answered 429', willRetry: true },
     { attempt: 3, outcome: 'DELIVERED', responseStatus: 201, error: null, willRetry: false },
@@ -130,9 +146,12 @@ test('onAttempt is awaited after each attempt, before the next attempt is sent, 
 
 test('when onAttempt throws, deliver rejects with that error and makes no further attempt', async () => {
   receiver.handle(() => ({ status: 500 }));
-  const delivery = dispatcher().deliver({ target: { url: receiver.url, authorization: 'x' }, body: BODY, deliveryId: 'msg_5' }, async () => {
-    throw new Error('could not record the attempt');
-  });
+  const delivery = dispatcher().deliver(
+    { target: { url: receiver.url, authorization: 'x' }, body: BODY, deliveryId: 'msg_5' },
+    async () => {
+      throw new Error('could not record the attempt');
+    },
+  );
   await expect(delivery).rejects.toThrow('could not record the attempt');
   expect(receiver.requests).toHaveLength(1);
 });

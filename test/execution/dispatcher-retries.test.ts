@@ -8,7 +8,12 @@ const dispatchers: Dispatcher[] = [];
 
 function dispatcher(overrides: Partial<DispatcherOptions> = {}): Dispatcher {
   const created = new Dispatcher({
-    timeoutMs: 5000, maxAttempts: 3, maxResponseBytes: 1024 * 1024, allowPrivateNetworks: true, backoffBaseMs: 5, backoffMaxMs: 50,
+    timeoutMs: 5000,
+    maxAttempts: 3,
+    maxResponseBytes: 1024 * 1024,
+    allowPrivateNetworks: true,
+    backoffBaseMs: 5,
+    backoffMaxMs: 50,
     ...overrides,
   });
   dispatchers.push(created);
@@ -20,7 +25,10 @@ function delivery(url = receiver.url): DeliveryRequest {
 }
 
 /** What the retry rules decide; durations vary and excerpts have tests of their own. */
-const withoutDurations = (attempts: AttemptRecord[]) => attempts.map(({ durationMs: _durationMs, responseExcerpt: _responseExcerpt, responseContentType: _responseContentType, ...rest }) => rest);
+const withoutDurations = (attempts: AttemptRecord[]) =>
+  attempts.map(
+    ({ durationMs: _durationMs, responseExcerpt: _responseExcerpt, responseContentType: _responseContentType, ...rest }) => rest,
+  );
 
 beforeEach(async () => {
   receiver = await startReceiver();
@@ -38,7 +46,9 @@ test('a 5xx is retried with the same webhook-id and the same body bytes until a 
   expect(receiver.requests).toHaveLength(3);
   expect(new Set(receiver.requests.map((r) => r.headers['webhook-id']))).toEqual(new Set(['msg_1']));
   // Each attempt carries its own timestamp; the rest of the body is the same.
-  expect(new Set(receiver.requests.map((r) => JSON.stringify({ ...r.json(), timestamp: 'T' })))).toEqual(new Set(['{"privacy_request_id":"pri_1","timestamp":"T"}']));
+  expect(new Set(receiver.requests.map((r) => JSON.stringify({ ...r.json(), timestamp: 'T' })))).toEqual(
+    new Set(['{"privacy_request_id":"pri_1","timestamp":"T"}']),
+  );
 });
 
 test('retryable failures stop at maxAttempts and the last one gives the status and the reason', async () => {
@@ -76,7 +86,11 @@ test('the timeout also covers the response body: headers in time, body never fin
 test('408 and 429 are retried', async () => {
   receiver.handle(inOrder({ status: 408 }, { status: 429 }, { status: 204, body: '' }));
   const result = await dispatcher().deliver(delivery());
-  expect(result.attempts.map((a) => [a.responseStatus, a.willRetry])).toEqual([[408, true], [429, true], [204, false]]);
+  expect(result.attempts.map((a) => [a.responseStatus, a.willRetry])).toEqual([
+    [408, true],
+    [429, true],
+    [204, false],
+  ]);
   expect(result.ok).toBe(true);
 });
 
@@ -169,10 +183,21 @@ test('a network error (nothing listening) is retried up to maxAttempts, with no 
   const closedPort = await freePort();
   const result = await dispatcher().deliver(delivery(`http://127.0.0.1:${closedPort}/hook`));
 
-  expect(result).toMatchObject({ ok: false, status: null, body: null, error: 'network error: connection refused (ECONNREFUSED) (after 3 attempts)' });
-  expect(withoutDurations(result.attempts)).toEqual([1, 2, 3].map((attempt) => ({
-    attempt, outcome: 'FAILED', responseStatus: null, error: 'network error: connection refused (ECONNREFUSED)', willRetry: attempt < 3,
-  })));
+  expect(result).toMatchObject({
+    ok: false,
+    status: null,
+    body: null,
+    error: 'network error: connection refused (ECONNREFUSED) (after 3 attempts)',
+  });
+  expect(withoutDurations(result.attempts)).toEqual(
+    [1, 2, 3].map((attempt) => ({
+      attempt,
+      outcome: 'FAILED',
+      responseStatus: null,
+      error: 'network error: connection refused (ECONNREFUSED)',
+      willRetry: attempt < 3,
+    })),
+  );
 });
 
 test('a connection the receiver drops mid-answer is a retried network error', async () => {
@@ -194,7 +219,9 @@ test('an invalid or credential-carrying URL fails once, without a retry and with
   const ftp = await d.deliver(delivery('ftp://127.0.0.1/x'));
 
   expect([bad.error, withCredentials.error, ftp.error]).toEqual([
-    'webhook URL is not a valid absolute URL', 'webhook URL must not carry credentials', 'webhook URL must use http or https',
+    'webhook URL is not a valid absolute URL',
+    'webhook URL must not carry credentials',
+    'webhook URL must use http or https',
   ]);
   expect([bad, withCredentials, ftp].map((r) => r.attempts.length)).toEqual([1, 1, 1]);
 });

@@ -19,9 +19,20 @@ afterEach(async () => {
 });
 
 async function deliver(url: string, allowPrivateNetworks = true): Promise<DeliveryResult> {
-  const dispatcher = new Dispatcher({ timeoutMs: 300, maxAttempts: 2, maxResponseBytes: 64, allowPrivateNetworks, backoffBaseMs: 1, backoffMaxMs: 5 });
+  const dispatcher = new Dispatcher({
+    timeoutMs: 300,
+    maxAttempts: 2,
+    maxResponseBytes: 64,
+    allowPrivateNetworks,
+    backoffBaseMs: 1,
+    backoffMaxMs: 5,
+  });
   dispatchers.push(dispatcher);
-  return dispatcher.deliver({ target: { url, authorization: AUTHORIZATION, signingSecret: SIGNING_SECRET }, body: { a: 1 }, deliveryId: 'msg_s' });
+  return dispatcher.deliver({
+    target: { url, authorization: AUTHORIZATION, signingSecret: SIGNING_SECRET },
+    body: { a: 1 },
+    deliveryId: 'msg_s',
+  });
 }
 
 function expectNoSecrets(result: DeliveryResult): void {

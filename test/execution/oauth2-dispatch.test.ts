@@ -10,22 +10,42 @@ let now: number;
 const dispatchers: Dispatcher[] = [];
 
 function dispatcher(overrides: Partial<DispatcherOptions> = {}, tokens = new OAuth2TokenCache(() => now)): Dispatcher {
-  const created = new Dispatcher({
-    timeoutMs: 5000, maxAttempts: 2, maxResponseBytes: 1024 * 1024, allowPrivateNetworks: true, backoffBaseMs: 5, backoffMaxMs: 20, ...overrides,
-  }, tokens);
+  const created = new Dispatcher(
+    {
+      timeoutMs: 5000,
+      maxAttempts: 2,
+      maxResponseBytes: 1024 * 1024,
+      allowPrivateNetworks: true,
+      backoffBaseMs: 5,
+      backoffMaxMs: 20,
+      ...overrides,
+    },
+    tokens,
+  );
   dispatchers.push(created);
   return created;
 }
 
-const OAUTH2 = () => ({ tokenUrl: `${tokenEndpoint.url}/token`, clientId: 'client-1', clientSecret: 'client-secret-1', scope: 'hooks:write' });
+const OAUTH2 = () => ({
+  tokenUrl: `${tokenEndpoint.url}/token`,
+  clientId: 'client-1',
+  clientSecret: 'client-secret-1',
+  scope: 'hooks:write',
+});
 const request = (connectionId = 'conn-1'): DeliveryRequest => ({
-  target: { url: `${receiver.url}/hook`, oauth2: OAUTH2() }, connectionId, body: { privacy_request_id: 'pri_1' }, deliveryId: 'msg_1',
+  target: { url: `${receiver.url}/hook`, oauth2: OAUTH2() },
+  connectionId,
+  body: { privacy_request_id: 'pri_1' },
+  deliveryId: 'msg_1',
 });
 
 beforeEach(async () => {
   issued = 0;
   now = 1_000_000;
-  tokenEndpoint = await startReceiver(() => ({ status: 200, body: { access_token: `token-${++issued}`, token_type: 'Bearer', expires_in: 3600 } }));
+  tokenEndpoint = await startReceiver(() => ({
+    status: 200,
+    body: { access_token: `token-${++issued}`, token_type: 'Bearer', expires_in: 3600 },
+  }));
   receiver = await startReceiver();
 });
 afterEach(async () => {
@@ -94,10 +114,26 @@ test('a receiver that keeps answering 401 gets the token refetched once only, an
 });
 
 test.each<[string, () => void, RegExp]>([
-  ['answers 401', () => tokenEndpoint.handle(() => ({ status: 401, body: { error: 'invalid_client', error_description: 'client-secret-1 is wrong' } })), /^OAuth2 token endpoint: answered 401 \(invalid_client\)$/],
-  ['answers without a JSON object', () => tokenEndpoint.handle(() => ({ status: 200, body: 'client-secret-1' })), /^OAuth2 token endpoint answered 200 without a JSON object$/],
-  ['answers without an access_token', () => tokenEndpoint.handle(() => ({ status: 200, body: { token: 'x' } })), /^OAuth2 token endpoint answered 200 without a usable access_token$/],
-  ['answers another token type', () => tokenEndpoint.handle(() => ({ status: 200, body: { access_token: 'x', token_type: 'mac' } })), /token_type other than Bearer/],
+  [
+    'answers 401',
+    () => tokenEndpoint.handle(() => ({ status: 401, body: { error: 'invalid_client', error_description: 'client-secret-1 is wrong' } })),
+    /^OAuth2 token endpoint: answered 401 \(invalid_client\)$/,
+  ],
+  [
+    'answers without a JSON object',
+    () => tokenEndpoint.handle(() => ({ status: 200, body: 'client-secret-1' })),
+    /^OAuth2 token endpoint answered 200 without a JSON object$/,
+  ],
+  [
+    'answers without an access_token',
+    () => tokenEndpoint.handle(() => ({ status: 200, body: { token: 'x' } })),
+    /^OAuth2 token endpoint answered 200 without a usable access_token$/,
+  ],
+  [
+    'answers another token type',
+    () => tokenEndpoint.handle(() => ({ status: 200, body: { access_token: 'x', token_type: 'mac' } })),
+    /token_type other than Bearer/,
+  ],
 ])('a token endpoint that %s fails the delivery with a clear reason, without calling the receiver', async (_label, arrange, reason) => {
   arrange();
   const result = await dispatcher().deliver(request());
@@ -126,7 +162,8 @@ test('a token endpoint failure is not kept: the next call asks again', async () 
 
 test('the tokenUrl goes through the address guard', async () => {
   const result = await dispatcher({ allowPrivateNetworks: false }).deliver({
-    ...request(), target: { url: 'https://hooks.example.com/', oauth2: OAUTH2() },
+    ...request(),
+    target: { url: 'https://hooks.example.com/', oauth2: OAUTH2() },
   });
   expect(result.error).toMatch(/^OAuth2 token endpoint: refused: 127\.0\.0\.1 is a loopback address/);
   expect(tokenEndpoint.requests).toHaveLength(0);

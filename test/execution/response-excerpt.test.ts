@@ -28,7 +28,9 @@ describe('responseExcerpt', () => {
 
   it('redacts every secret value, also one that straddles the 2 KB cut', () => {
     const secret = 'Bearer tok-SECRET-123';
-    expect(responseExcerpt(Buffer.from(`you sent ${secret} and tok-SECRET-123`), [secret, 'tok-SECRET-123'])).toBe('you sent [redacted] and [redacted]');
+    expect(responseExcerpt(Buffer.from(`you sent ${secret} and tok-SECRET-123`), [secret, 'tok-SECRET-123'])).toBe(
+      'you sent [redacted] and [redacted]',
+    );
     const straddling = `${'x'.repeat(MAX_EXCERPT_BYTES - 5)}${secret}`;
     const excerpt = responseExcerpt(Buffer.from(straddling), [secret])!;
     expect(excerpt).not.toContain('Beare');

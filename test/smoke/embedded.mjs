@@ -33,15 +33,21 @@ function check(condition, message) {
 
 function freePort() {
   return new Promise((ok, fail) => {
-    const s = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address();
-      s.close(() => ok(p));
-    });
+    const s = createServer()
+      .once('error', fail)
+      .listen(0, '127.0.0.1', () => {
+        const { port: p } = s.address();
+        s.close(() => ok(p));
+      });
   });
 }
 
 function run(extraEnv = {}) {
-  const child = spawn(process.execPath, ['dist/main.js', 'serve'], { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/main.js', 'serve'], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.output = '';
   child.stdout.on('data', (d) => (child.output += d));
   child.stderr.on('data', (d) => (child.output += d));
@@ -57,7 +63,10 @@ async function startServer() {
   for (;;) {
     check(!gone, `the server exited during start:\n${child.output}`);
     check(Date.now() < deadline, `no healthy /health within 60 s:\n${child.output}`);
-    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return (server = child);
     await new Promise((ok) => setTimeout(ok, 100));
   }
@@ -136,7 +145,10 @@ try {
 
   const second = run({ PORT: String(await freePort()) });
   const { code } = await second.exited;
-  check(code !== 0 && second.output.includes('is in use by another dsr-hooks server'), `a second server on the same DATA_DIR did not refuse:\n${second.output}`);
+  check(
+    code !== 0 && second.output.includes('is in use by another dsr-hooks server'),
+    `a second server on the same DATA_DIR did not refuse:\n${second.output}`,
+  );
   step('a second server on the same DATA_DIR refused');
 
   const pidBeforeTerm = postmasterPid();

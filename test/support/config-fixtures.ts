@@ -44,7 +44,12 @@ export function setWebhooks(t: TestServer, policyKey: string, phase: Phase, webh
 
 /** Sets the phase to webhooks with these keys on one connection and returns them (fails the test on error). */
 export async function givenWebhooks(t: TestServer, policyKey: string, phase: Phase, keys: string[], connectionConfigKey: string) {
-  const res = await setWebhooks(t, policyKey, phase, keys.map((key) => ({ key, direction: 'ONE_WAY', connectionConfigKey })));
+  const res = await setWebhooks(
+    t,
+    policyKey,
+    phase,
+    keys.map((key) => ({ key, direction: 'ONE_WAY', connectionConfigKey })),
+  );
   const data = dataOf(res);
   return (phase === 'PRE_EXECUTION' ? data.setPreWebhooks : data.setPostWebhooks) as any[];
 }

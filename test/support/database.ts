@@ -3,11 +3,7 @@ import { Client } from 'pg';
 
 /** The server tests run against: DATABASE_URL, else the embedded cluster of global-setup.ts. */
 export function adminUrl(): string {
-  return (
-    process.env.DATABASE_URL ||
-    process.env.DSR_TEST_EMBEDDED_DATABASE_URL ||
-    'postgres://postgres@127.0.0.1:5432/postgres'
-  );
+  return process.env.DATABASE_URL || process.env.DSR_TEST_EMBEDDED_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
 async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {

@@ -18,33 +18,67 @@ export const REQUEST_FIELDS = `id externalId status failedStep failureReason cre
 export async function setUpPolicy(t: TestServer, policyKey: string, pre: HookSpec[], post: HookSpec[] = []): Promise<void> {
   const hooks = [...pre, ...post];
   if (hooks.length) {
-    dataOf(await t.gql(
-      `mutation($input: [ConnectionConfigInput!]!) { upsertConnectionConfigs(input: $input) { key } }`,
-      { input: hooks.map((h) => ({ key: `${policyKey}-${h.key}`, name: `${policyKey} ${h.key}`, connectionType: 'HTTPS', access: 'WRITE' })) },
-    ));
+    dataOf(
+      await t.gql(`mutation($input: [ConnectionConfigInput!]!) { upsertConnectionConfigs(input: $input) { key } }`, {
+        input: hooks.map((h) => ({
+          key: `${policyKey}-${h.key}`,
+          name: `${policyKey} ${h.key}`,
+          connectionType: 'HTTPS',
+          access: 'WRITE',
+        })),
+      }),
+    );
     for (const h of hooks) {
-      dataOf(await t.gql(
-        `mutation($key: String!, $secrets: ConnectionSecretsInput!) { setConnectionSecrets(key: $key, secrets: $secrets) { key } }`,
-        { key: `${policyKey}-${h.key}`, secrets: { https: { url: `${h.url}/${h.key}`, authorization: h.authorization ?? `Bearer secret-${h.key}` } } },
-      ));
+      dataOf(
+        await t.gql(
+          `mutation($key: String!, $secrets: ConnectionSecretsInput!) { setConnectionSecrets(key: $key, secrets: $secrets) { key } }`,
+          {
+            key: `${policyKey}-${h.key}`,
+            secrets: { https: { url: `${h.url}/${h.key}`, authorization: h.authorization ?? `Bearer secret-${h.key}` } },
+          },
+        ),
+      );
     }
   }
-  dataOf(await t.gql(`mutation($input: [PolicyInput!]!) { upsertPolicies(input: $input) { key } }`, { input: [{ key: policyKey, name: policyKey }] }));
-  const webhooks = (list: HookSpec[]) => list.map((h) => ({
-    key: h.key, direction: h.direction, connectionConfigKey: `${policyKey}-${h.key}`, ...(h.required === undefined ? {} : { required: h.required }),
-  }));
-  dataOf(await t.gql(`mutation($p: String!, $w: [WebhookInput!]!) { setPreWebhooks(policyKey: $p, webhooks: $w) { key } }`, { p: policyKey, w: webhooks(pre) }));
-  dataOf(await t.gql(`mutation($p: String!, $w: [WebhookInput!]!) { setPostWebhooks(policyKey: $p, webhooks: $w) { key } }`, { p: policyKey, w: webhooks(post) }));
+  dataOf(
+    await t.gql(`mutation($input: [PolicyInput!]!) { upsertPolicies(input: $input) { key } }`, {
+      input: [{ key: policyKey, name: policyKey }],
+    }),
+  );
+  const webhooks = (list: HookSpec[]) =>
+    list.map((h) => ({
+      key: h.key,
+      direction: h.direction,
+      connectionConfigKey: `${policyKey}-${h.key}`,
+      ...(h.required === undefined ? {} : { required: h.required }),
+    }));
+  dataOf(
+    await t.gql(`mutation($p: String!, $w: [WebhookInput!]!) { setPreWebhooks(policyKey: $p, webhooks: $w) { key } }`, {
+      p: policyKey,
+      w: webhooks(pre),
+    }),
+  );
+  dataOf(
+    await t.gql(`mutation($p: String!, $w: [WebhookInput!]!) { setPostWebhooks(policyKey: $p, webhooks: $w) { key } }`, {
+      p: policyKey,
+      w: webhooks(post),
+    }),
+  );
 }
 
 export async function createRequests(t: TestServer, inputs: Record<string, unknown>[]): Promise<any[]> {
-  return dataOf(await t.gql(
-    `mutation($input: [PrivacyRequestInput!]!) { createPrivacyRequests(input: $input) { ${REQUEST_FIELDS} } }`,
-    { input: inputs },
-  )).createPrivacyRequests;
+  return dataOf(
+    await t.gql(`mutation($input: [PrivacyRequestInput!]!) { createPrivacyRequests(input: $input) { ${REQUEST_FIELDS} } }`, {
+      input: inputs,
+    }),
+  ).createPrivacyRequests;
 }
 
-export async function createRequest(t: TestServer, policyKey: string, identity: Record<string, string> = { email: 'customer-1@example.com' }): Promise<any> {
+export async function createRequest(
+  t: TestServer,
+  policyKey: string,
+  identity: Record<string, string> = { email: 'customer-1@example.com' },
+): Promise<any> {
   const [request] = await createRequests(t, [{ policyKey, identity }]);
   return request;
 }

@@ -64,13 +64,14 @@ export async function startReceiver(handler: Handler = () => ({})): Promise<Rece
   const requests: ReceivedRequest[] = [];
   const waiters = new Set<() => void>();
   const delays = new Set<NodeJS.Timeout>();
-  const wait = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(() => {
-      delays.delete(timer);
-      resolve();
-    }, ms);
-    delays.add(timer);
-  });
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        delays.delete(timer);
+        resolve();
+      }, ms);
+      delays.add(timer);
+    });
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

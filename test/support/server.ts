@@ -110,7 +110,12 @@ export function clientFor(server: RunningServer, config: Config): TestServer {
     const res = await fetch(`${server.url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: config.rootClientId, client_secret: config.rootClientSecret, scope: scopes?.join(' ') }),
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: config.rootClientId,
+        client_secret: config.rootClientSecret,
+        scope: scopes?.join(' '),
+      }),
     });
     if (res.status !== 200) throw new Error(`/oauth/token answered ${res.status}: ${await res.text()}`);
     return ((await res.json()) as { access_token: string }).access_token;

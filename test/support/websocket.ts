@@ -31,7 +31,9 @@ export function openSocket(httpUrl: string, payload: Record<string, unknown> | n
     retryAttempts: 0,
     shouldRetry: () => false,
     onNonLazyError: () => undefined,
-    on: { closed: (event) => onClosed({ code: (event as { code: number }).code, reason: String((event as { reason?: string }).reason ?? '') }) },
+    on: {
+      closed: (event) => onClosed({ code: (event as { code: number }).code, reason: String((event as { reason?: string }).reason ?? '') }),
+    },
   });
   return { client, closed, dispose: () => Promise.resolve(client.dispose()) };
 }
@@ -52,7 +54,10 @@ export interface Subscription<T = any> {
  * subscription, so the first change can come before the server has registered it.
  */
 export async function changeUntilSeen<T>(
-  sub: Subscription<T>, change: () => Promise<unknown>, predicate: (result: ExecutionResult<T>) => boolean, what = 'the change',
+  sub: Subscription<T>,
+  change: () => Promise<unknown>,
+  predicate: (result: ExecutionResult<T>) => boolean,
+  what = 'the change',
 ): Promise<ExecutionResult<T>> {
   for (let attempt = 1; ; attempt++) {
     await change();
@@ -66,7 +71,11 @@ export async function changeUntilSeen<T>(
 
 export function subscribe<T = any>(socket: TestSocket, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
   const results: ExecutionResult<T>[] = [];
-  const waiters: { predicate: (r: ExecutionResult<T>) => boolean; resolve: (r: ExecutionResult<T>) => void; reject: (e: unknown) => void }[] = [];
+  const waiters: {
+    predicate: (r: ExecutionResult<T>) => boolean;
+    resolve: (r: ExecutionResult<T>) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
   let onFailed!: (err: unknown) => void;
   let onCompleted!: () => void;
   const failed = new Promise<unknown>((resolve) => (onFailed = resolve));
@@ -74,23 +83,27 @@ export function subscribe<T = any>(socket: TestSocket, query: string, variables:
   const end = (err: unknown) => {
     for (const w of waiters.splice(0)) w.reject(err ?? new Error('the subscription completed'));
   };
-  const stop = socket.client.subscribe<T>({ query, variables }, {
-    next(result) {
-      results.push(result);
-      for (const w of [...waiters]) if (w.predicate(result)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(result);
-      }
+  const stop = socket.client.subscribe<T>(
+    { query, variables },
+    {
+      next(result) {
+        results.push(result);
+        for (const w of [...waiters])
+          if (w.predicate(result)) {
+            waiters.splice(waiters.indexOf(w), 1);
+            w.resolve(result);
+          }
+      },
+      error(err) {
+        onFailed(err);
+        end(err);
+      },
+      complete() {
+        onCompleted();
+        end(null);
+      },
     },
-    error(err) {
-      onFailed(err);
-      end(err);
-    },
-    complete() {
-      onCompleted();
-      end(null);
-    },
-  });
+  );
   return {
     results,
     failed,
@@ -100,7 +113,11 @@ export function subscribe<T = any>(socket: TestSocket, query: string, variables:
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(results)}`)), timeoutMs);
-        waiters.push({ predicate, resolve: (r) => (clearTimeout(timer), resolve(r)), reject: (e) => (clearTimeout(timer), reject(e instanceof Error ? e : new Error(String(e)))) });
+        waiters.push({
+          predicate,
+          resolve: (r) => (clearTimeout(timer), resolve(r)),
+          reject: (e) => (clearTimeout(timer), reject(e instanceof Error ? e : new Error(String(e)))),
+        });
       });
     },
     stop,

@@ -14,8 +14,13 @@ export function requireBuild(): void {
 export function spawnWorkerProcess(databaseUrl: string, concurrency = 4): ChildProcess {
   return spawn(process.execPath, [MAIN, 'worker'], {
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString('utf8'),
-      WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: 'warn', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString('utf8'),
+      WORKER_CONCURRENCY: String(concurrency),
+      LOG_LEVEL: 'warn',
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

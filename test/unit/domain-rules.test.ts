@@ -48,7 +48,12 @@ describe('mergeIdentity', () => {
   it.each<[string, Identity, Identity, Identity]>([
     ['adds a field the known identity lacks', { email: 'a@x.io' }, { phone_number: '+1 555' }, { email: 'a@x.io', phone_number: '+1 555' }],
     ['replaces a known field', { email: 'a@x.io' }, { email: 'b@x.io' }, { email: 'b@x.io' }],
-    ['keeps fields the derived identity leaves out', { email: 'a@x.io', phone_number: '+1 555' }, {}, { email: 'a@x.io', phone_number: '+1 555' }],
+    [
+      'keeps fields the derived identity leaves out',
+      { email: 'a@x.io', phone_number: '+1 555' },
+      {},
+      { email: 'a@x.io', phone_number: '+1 555' },
+    ],
     ['takes everything from an empty known identity', {}, { email: 'b@x.io' }, { email: 'b@x.io' }],
   ])('%s', (_, known, derived, merged) => {
     expect(mergeIdentity(known, derived)).toEqual(merged);

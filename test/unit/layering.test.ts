@@ -44,7 +44,8 @@ function violations(files: string[]): string[] {
     if (allowed === null) continue; // an entry point
     for (const target of importsOf(file)) {
       const to = areaOf(target);
-      if (!allowed.includes(to) && !LEAVES.includes(to)) found.push(`${relative(SRC, file)} imports ${relative(SRC, target)} (${from} -> ${to})`);
+      if (!allowed.includes(to) && !LEAVES.includes(to))
+        found.push(`${relative(SRC, file)} imports ${relative(SRC, target)} (${from} -> ${to})`);
     }
   }
   return found;
@@ -76,7 +77,14 @@ function fileOf(path: string): string | undefined {
 
 /** Import cycles as "a.ts -> b.ts -> a.ts"; modules that need each other are one module in two files. */
 function cycles(): string[] {
-  const edges = new Map(files.map((f) => [f, importsOf(f).map(fileOf).filter((t): t is string => t !== undefined)]));
+  const edges = new Map(
+    files.map((f) => [
+      f,
+      importsOf(f)
+        .map(fileOf)
+        .filter((t): t is string => t !== undefined),
+    ]),
+  );
   const state = new Map<string, 'open' | 'done'>();
   const found: string[] = [];
   const visit = (file: string, path: string[]) => {

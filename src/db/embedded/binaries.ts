@@ -47,7 +47,10 @@ export function hydrateSymlinks(nativeDir: string): void {
     try {
       symlinkSync(relative(dirname(linkPath), join(packageDir, source)), linkPath);
     } catch (err) {
-      throw new Error(`cannot create ${basename(linkPath)} in ${dirname(linkPath)} (${(err as Error).message}); run "npm rebuild ${platformPackage()}"`, { cause: err });
+      throw new Error(
+        `cannot create ${basename(linkPath)} in ${dirname(linkPath)} (${(err as Error).message}); run "npm rebuild ${platformPackage()}"`,
+        { cause: err },
+      );
     }
   }
 }

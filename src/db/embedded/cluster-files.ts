@@ -38,20 +38,28 @@ export async function ensureCluster(paths: ClusterPaths, initdb: string, runAs: 
   try {
     if (runAs) {
       mkdirSync(dirname(paths.pgDir), { recursive: true });
-      assertReachableBy(dirname(paths.pgDir), runAs, `keep DATA_DIR where ${runAs.name} can reach it (not under /root), or run as an ordinary user`);
+      assertReachableBy(
+        dirname(paths.pgDir),
+        runAs,
+        `keep DATA_DIR where ${runAs.name} can reach it (not under /root), or run as an ordinary user`,
+      );
       chownSync(scratch, runAs.uid, runAs.gid);
       chownSync(pwfile, runAs.uid, runAs.gid);
     }
-    await runToCompletion(initdb, [
-      `--pgdata=${scratch}`,
-      '--username=postgres',
-      `--pwfile=${pwfile}`,
-      '--auth=scram-sha-256',
-      '--encoding=UTF8',
-      '--locale-provider=builtin',
-      '--builtin-locale=C.UTF-8',
-      '--no-instructions',
-    ], runAs);
+    await runToCompletion(
+      initdb,
+      [
+        `--pgdata=${scratch}`,
+        '--username=postgres',
+        `--pwfile=${pwfile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+        '--no-instructions',
+      ],
+      runAs,
+    );
     writeFileSync(paths.passwordFile, `${password}\n`, { mode: 0o600 });
     renameSync(scratch, paths.pgDir);
   } finally {
@@ -65,6 +73,8 @@ function readPassword(paths: ClusterPaths): string {
   try {
     return readFileSync(paths.passwordFile, 'utf8').trim();
   } catch {
-    throw new Error(`${paths.passwordFile} is missing, so the embedded cluster in ${paths.pgDir} cannot be opened; delete ${paths.pgDir} to start over with an empty one`);
+    throw new Error(
+      `${paths.passwordFile} is missing, so the embedded cluster in ${paths.pgDir} cannot be opened; delete ${paths.pgDir} to start over with an empty one`,
+    );
   }
 }

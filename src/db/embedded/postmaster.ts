@@ -7,7 +7,10 @@ import { commandLine, isProcessAlive, spawnOptions, waitForExit } from './proces
 import type { RunAs } from './system-user';
 
 export class PostmasterStartError extends Error {
-  constructor(message: string, readonly portInUse: boolean) {
+  constructor(
+    message: string,
+    readonly portInUse: boolean,
+  ) {
     super(message);
   }
 }

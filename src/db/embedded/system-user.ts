@@ -67,7 +67,9 @@ function createSystemUser(name: string): void {
 export function assertReachableBy(dir: string, runAs: RunAs, advice?: string): void {
   const blocked = firstUnreachableDir(dir, runAs);
   if (blocked) {
-    throw new Error(`the embedded PostgreSQL runs as user ${runAs.name} (not root), which cannot enter ${blocked}${advice ? `; ${advice}` : ''}`);
+    throw new Error(
+      `the embedded PostgreSQL runs as user ${runAs.name} (not root), which cannot enter ${blocked}${advice ? `; ${advice}` : ''}`,
+    );
   }
 }
 

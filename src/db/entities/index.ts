@@ -11,4 +11,14 @@ import { WorkerRegistration } from './WorkerRegistration';
 export { ApiClient, ConnectionConfig, Policy, PolicyWebhook };
 export { ChainStep, PrivacyRequest, ReplyToken, WebhookDelivery, WorkerRegistration };
 
-export const entities = [ConnectionConfig, Policy, PolicyWebhook, ApiClient, PrivacyRequest, ChainStep, ReplyToken, WebhookDelivery, WorkerRegistration];
+export const entities = [
+  ConnectionConfig,
+  Policy,
+  PolicyWebhook,
+  ApiClient,
+  PrivacyRequest,
+  ChainStep,
+  ReplyToken,
+  WebhookDelivery,
+  WorkerRegistration,
+];

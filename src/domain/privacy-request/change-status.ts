@@ -40,7 +40,10 @@ export interface StatusChange {
  */
 export async function changeStatus<T = { id: string }>(em: EntityManager, action: Action, change: StatusChange): Promise<T[]> {
   const { from, to } = TRANSITIONS[action];
-  const notice = notifyRequestChanged((from as readonly string[]).every((status) => status === (to as string)) ? 'progress' : 'status', 'r');
+  const notice = notifyRequestChanged(
+    (from as readonly string[]).every((status) => status === (to as string)) ? 'progress' : 'status',
+    'r',
+  );
   const update = `update privacy_request r set status = ?, updated_at = now()${change.set ? `, ${change.set.sql}` : ''}
     ${change.from ? `from ${change.from}` : ''}
     where r.id = ? ${change.runId === undefined ? '' : 'and r.run_id = ?'} and r.status = any(?::text[])${change.and ? ` and ${change.and.sql}` : ''}

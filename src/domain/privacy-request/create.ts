@@ -50,11 +50,23 @@ export async function create(em: EntityManager, box: SecretBox, inputs: PrivacyR
        select r.id, r.external_id, r.policy_id, ?::text, r.identity, r.run_id, 'PRE_WEBHOOKS', 0, now(), now()
        from json_to_recordset(?::json) as r(id uuid, external_id text, policy_id uuid, identity text, run_id uuid)
        returning ${REQUEST_COLUMNS}, ${notifyRequestChanged('status')}`,
-      [TRANSITIONS.create.to, JSON.stringify(items.map((i) => ({
-        id: i.id, external_id: i.externalId, policy_id: policyIds.get(i.policyKey), identity: i.sealed, run_id: i.runId,
-      })))],
+      [
+        TRANSITIONS.create.to,
+        JSON.stringify(
+          items.map((i) => ({
+            id: i.id,
+            external_id: i.externalId,
+            policy_id: policyIds.get(i.policyKey),
+            identity: i.sealed,
+            run_id: i.runId,
+          })),
+        ),
+      ],
     );
-    await enqueueRuns(tx, items.map((i) => ({ requestId: i.id, runId: i.runId })));
+    await enqueueRuns(
+      tx,
+      items.map((i) => ({ requestId: i.id, runId: i.runId })),
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return items.map((i) => byId.get(i.id)!);
   });

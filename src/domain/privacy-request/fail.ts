@@ -5,7 +5,12 @@ import type { AttemptRow, Checkpoint, ClaimedRun } from './run';
 
 /** IN_PROCESSING -> ERROR at the checkpoint of the failing webhook, so a retry calls that webhook again. */
 export async function fail(
-  em: EntityManager, run: ClaimedRun, attempts: AttemptRow[], at: Checkpoint, webhookId: string | null, reason: string,
+  em: EntityManager,
+  run: ClaimedRun,
+  attempts: AttemptRow[],
+  at: Checkpoint,
+  webhookId: string | null,
+  reason: string,
 ): Promise<void> {
   await changeStatus(em, 'fail', {
     id: run.requestId,

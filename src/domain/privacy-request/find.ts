@@ -31,7 +31,9 @@ export async function findChains(em: EntityManager, ids: readonly string[]): Pro
 
 /** Many requests in one statement, in the order of the ids; absent ones are left out. */
 export async function findMany(em: EntityManager, ids: readonly string[]): Promise<PrivacyRequestView[]> {
-  const rows = await query<PrivacyRequestView>(em, `select ${REQUEST_COLUMNS} from privacy_request where id = any(?::uuid[])`, [arrayParam(ids)]);
+  const rows = await query<PrivacyRequestView>(em, `select ${REQUEST_COLUMNS} from privacy_request where id = any(?::uuid[])`, [
+    arrayParam(ids),
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!).filter(Boolean);
 }

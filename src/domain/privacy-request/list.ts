@@ -6,14 +6,18 @@ import { isUuid, REQUEST_COLUMNS, type PrivacyRequestView } from './views';
 
 /** Newest first, keyset-paged by (created_at, id); the cursor carries both exactly. */
 export function list(em: EntityManager, args: PageArgs & { status?: PrivacyRequestStatus | null }): Promise<Page<PrivacyRequestView>> {
-  return keysetPage<PrivacyRequestView>(em, {
-    table: 'privacy_request',
-    columns: REQUEST_COLUMNS,
-    orderColumns: ['created_at', 'id'],
-    descending: true,
-    filter: args.status ? { sql: 'status = ?', params: [args.status] } : undefined,
-    cursorValue,
-  }, args);
+  return keysetPage<PrivacyRequestView>(
+    em,
+    {
+      table: 'privacy_request',
+      columns: REQUEST_COLUMNS,
+      orderColumns: ['created_at', 'id'],
+      descending: true,
+      filter: args.status ? { sql: 'status = ?', params: [args.status] } : undefined,
+      cursorValue,
+    },
+    args,
+  );
 }
 
 export function cursorOf(request: PrivacyRequestView): string {

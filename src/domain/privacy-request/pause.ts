@@ -14,7 +14,10 @@ import { progressChange } from './save-progress';
  * scheduled, all in one transaction.
  */
 export async function pause(
-  em: EntityManager, run: ClaimedRun, progress: Progress, token: { claims: ReplyTokenClaims; hash: string },
+  em: EntityManager,
+  run: ClaimedRun,
+  progress: Progress,
+  token: { claims: ReplyTokenClaims; hash: string },
 ): Promise<void> {
   const { claims } = token;
   await inTransaction(em, async (tx) => {

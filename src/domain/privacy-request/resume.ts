@@ -34,9 +34,12 @@ export async function resume(em: EntityManager, box: SecretBox, tokens: ReplyTok
 
   return inTransaction(em, async (tx) => {
     const [stored] = await query<{ usedAt: Date | null; tokenHash: string }>(
-      tx, 'select used_at as "usedAt", token_hash as "tokenHash" from reply_token where id = ? for update', [claims.tokenId],
+      tx,
+      'select used_at as "usedAt", token_hash as "tokenHash" from reply_token where id = ? for update',
+      [claims.tokenId],
     );
-    if (stored && stored.tokenHash !== ReplyTokens.hash(args.token)) throw new ReplyTokenRefused('UNAUTHENTICATED', 'the reply-to token is not valid');
+    if (stored && stored.tokenHash !== ReplyTokens.hash(args.token))
+      throw new ReplyTokenRefused('UNAUTHENTICATED', 'the reply-to token is not valid');
     if (stored?.usedAt) throw new ReplyTokenRefused('FORBIDDEN', 'the reply-to token has already been used');
     const [request] = await query<{ status: PrivacyRequestStatus; pauseTokenId: string | null; identity: string }>(
       tx,
@@ -45,7 +48,9 @@ export async function resume(em: EntityManager, box: SecretBox, tokens: ReplyTok
     );
     if (!request) throw new ReplyTokenRefused('FORBIDDEN', 'the privacy request of this reply-to token no longer exists');
     if (!canMove('resume', request.status)) {
-      throw new InvalidInputError(`privacy request "${claims.requestId}" is ${request.status}, not PAUSED; only a paused request can be resumed`);
+      throw new InvalidInputError(
+        `privacy request "${claims.requestId}" is ${request.status}, not PAUSED; only a paused request can be resumed`,
+      );
     }
     if (request.pauseTokenId !== claims.tokenId) {
       throw new ReplyTokenRefused('FORBIDDEN', 'this reply-to token is not the one that can resume the current pause');

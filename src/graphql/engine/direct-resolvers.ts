@@ -39,7 +39,9 @@ export function resolveFieldsDirectly(schema: GraphQLSchema, options: BuildSchem
     const fields = fieldsOf(objectType.target);
     for (const field of objectType.fields ?? []) {
       const resolved = fields?.[field.schemaName];
-      const hasFieldResolver = metadata.fieldResolvers.some((r) => r.getObjectType?.() === objectType.target && r.schemaName === field.schemaName);
+      const hasFieldResolver = metadata.fieldResolvers.some(
+        (r) => r.getObjectType?.() === objectType.target && r.schemaName === field.schemaName,
+      );
       if (resolved && !hasFieldResolver && !field.roles && !field.middlewares?.length && field.name === field.schemaName) {
         resolved.resolve = undefined;
       }
@@ -56,7 +58,11 @@ export function resolveFieldsDirectly(schema: GraphQLSchema, options: BuildSchem
     const instance = new (handler.target as new () => Record<string, (...a: unknown[]) => unknown>)();
     const method = instance[handler.methodName];
     const extractors = [...params].sort((a, b) => a.index - b.index).map(extractor);
-    const call: Resolver = (root, _args, context, info) => method.apply(instance, extractors.map((get) => get(root, context, info)));
+    const call: Resolver = (root, _args, context, info) =>
+      method.apply(
+        instance,
+        extractors.map((get) => get(root, context, info)),
+      );
     field.resolve = handler.roles && authChecker ? behindAuthChecker(call, authChecker, handler.roles, options.authMode ?? 'error') : call;
   }
   return schema;
@@ -86,8 +92,9 @@ function behindAuthChecker(call: Resolver, authChecker: AuthChecker<any, any>, r
     throw roles.length === 0 ? new AuthenticationError() : new AuthorizationError();
   };
   return (root, args, context, info) => {
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the checker answers a boolean or a promise of one
-    const granted = (authChecker as (data: ResolverData, roles: unknown[]) => boolean | Promise<boolean>)({ root, args, context, info }, roles);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the resolver's own arguments, typed any by graphql-js
+    const data: ResolverData = { root, args, context, info };
+    const granted = (authChecker as (data: ResolverData, roles: unknown[]) => boolean | Promise<boolean>)(data, roles);
     if (typeof granted === 'object' && granted !== null && typeof granted.then === 'function') {
       return granted.then((ok) => (ok ? call(root, args, context, info) : denied()));
     }

@@ -2,7 +2,15 @@
 // jit-executor: Apollo's executor swapped for graphql-jit's compiled queries (http/app.ts), with
 // graphql-js' error shapes kept where graphql-jit words them differently.
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { getOperationAST, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  printSchema,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 const MAX_COMPILED = 500;
@@ -42,7 +50,10 @@ function jitExecutor(schema: GraphQLSchema): GatewayExecutor {
     const result = await query.query(undefined, request.context, request.request.variables ?? {});
     // Without data the operation never ran: its variables did not fit.
     if (!('data' in result)) {
-      return asBadUserInput(variableErrors(schema, request.document, request.operationName, request.request.variables, result), request.response);
+      return asBadUserInput(
+        variableErrors(schema, request.document, request.operationName, request.request.variables, result),
+        request.response,
+      );
     }
     return result.errors ? { ...result, errors: result.errors.map(withExtensions) } : result;
   };
@@ -65,8 +76,11 @@ function withExtensions(error: GraphQLError): GraphQLError {
  * formatError can drop the value and keep the rest. Only run once the values were refused.
  */
 function variableErrors(
-  schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined,
-  variables: Record<string, unknown> | undefined, jitResult: ExecutionResult,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+  jitResult: ExecutionResult,
 ): ExecutionResult {
   const operation = getOperationAST(document, operationName ?? undefined);
   const coerced = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}) : undefined;
@@ -78,9 +92,12 @@ function asBadUserInput(result: ExecutionResult, response: { http?: { status?: n
   if (response?.http) response.http.status = 400;
   return {
     errors: (result.errors ?? []).map(
-      (error) => new GraphQLError(error.message, {
-        nodes: error.nodes, originalError: error.originalError ?? undefined, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
-      }),
+      (error) =>
+        new GraphQLError(error.message, {
+          nodes: error.nodes,
+          originalError: error.originalError ?? undefined,
+          extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+        }),
     ),
   };
 }

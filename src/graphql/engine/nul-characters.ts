@@ -25,7 +25,9 @@ export const rejectNulCharactersPlugin: ApolloServerPlugin = {
 /** The error for variables holding NUL (HTTP and WebSocket alike); undefined when there is none. */
 export function nulVariableError(variables: Record<string, unknown>): GraphQLError | undefined {
   const where = pathOfNul(variables, '$');
-  return where === undefined ? undefined : new GraphQLError(nulMessage(where), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  return where === undefined
+    ? undefined
+    : new GraphQLError(nulMessage(where), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 }
 
 /** Inline string literals: BAD_USER_INPUT like a variable (graphql/errors.ts answers the domain error a rule reports). */

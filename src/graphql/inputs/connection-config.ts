@@ -3,7 +3,10 @@ import { AccessLevel, ConnectionType } from '../types/enums';
 
 @InputType({ description: 'A connection to create, or to update when its key exists.' })
 export class ConnectionConfigInput {
-  @Field(() => String, { nullable: true, description: 'Derived from the name when absent. 1-200 characters of letters, digits, "_", "." and "-".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Derived from the name when absent. 1-200 characters of letters, digits, "_", "." and "-".',
+  })
   key?: string | null;
 
   @Field({ description: 'Unique among connections; trimmed, 1-200 characters (CONFLICT when another connection has it).' })
@@ -24,7 +27,10 @@ export class ConnectionConfigInput {
 
 @InputType({ description: 'One extra header sent with every call of an HTTPS connection; stored encrypted like the other secrets.' })
 export class HeaderInput {
-  @Field({ description: 'An HTTP token; Host, Content-Length, Content-Type, Transfer-Encoding, Connection, Authorization, reply-to, reply-to-token and webhook-* are refused.' })
+  @Field({
+    description:
+      'An HTTP token; Host, Content-Length, Content-Type, Transfer-Encoding, Connection, Authorization, reply-to, reply-to-token and webhook-* are refused.',
+  })
   name!: string;
 
   @Field({ description: 'One line, without control characters.' })
@@ -42,7 +48,7 @@ export class OAuth2ClientCredentialsInput {
   @Field({ description: 'Never returned, logged or put into an error.' })
   clientSecret!: string;
 
-  @Field(() => String, { nullable: true, description: 'Space-separated scopes to ask for; the endpoint\'s default when absent.' })
+  @Field(() => String, { nullable: true, description: "Space-separated scopes to ask for; the endpoint's default when absent." })
   scope?: string | null;
 }
 
@@ -51,7 +57,10 @@ export class HttpsSecretsInput {
   @Field({ description: 'Absolute http(s) URL the webhook request is POSTed to; at most 4096 characters, without credentials in it.' })
   url!: string;
 
-  @Field(() => String, { nullable: true, description: 'Sent verbatim as the Authorization header; one line, at most 4096 characters; not together with oauth2.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sent verbatim as the Authorization header; one line, at most 4096 characters; not together with oauth2.',
+  })
   authorization?: string | null;
 
   @Field(() => [HeaderInput], { nullable: true, description: 'Extra headers sent with every call (at most 20).' })
@@ -59,13 +68,15 @@ export class HttpsSecretsInput {
 
   @Field(() => OAuth2ClientCredentialsInput, {
     nullable: true,
-    description: 'Get a bearer token with these client credentials and send it as the Authorization header; not together with authorization.',
+    description:
+      'Get a bearer token with these client credentials and send it as the Authorization header; not together with authorization.',
   })
   oauth2?: OAuth2ClientCredentialsInput | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Optional Standard Webhooks signing secret ("whsec_" and at least 24 base64-encoded bytes); when set, every request is signed.',
+    description:
+      'Optional Standard Webhooks signing secret ("whsec_" and at least 24 base64-encoded bytes); when set, every request is signed.',
   })
   signingSecret?: string | null;
 }

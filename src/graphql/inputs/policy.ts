@@ -3,7 +3,10 @@ import { WebhookDirection } from '../types/enums';
 
 @InputType({ description: 'A policy to create, or to update when its key exists.' })
 export class PolicyInput {
-  @Field(() => String, { nullable: true, description: 'Derived from the name when absent. 1-200 characters of letters, digits, "_", "." and "-".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Derived from the name when absent. 1-200 characters of letters, digits, "_", "." and "-".',
+  })
   key?: string | null;
 
   @Field({ description: 'Unique among policies; trimmed, 1-200 characters (CONFLICT when another policy has it).' })
@@ -12,7 +15,11 @@ export class PolicyInput {
 
 @InputType({ description: 'One webhook of an ordered list; give a key, a name or both.' })
 export class WebhookInput {
-  @Field(() => String, { nullable: true, description: 'Derived from the name when absent; an existing key keeps its webhook (and id). 1-200 characters of letters, digits, "_", "." and "-".' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Derived from the name when absent; an existing key keeps its webhook (and id). 1-200 characters of letters, digits, "_", "." and "-".',
+  })
   key?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Defaults to the key. Unique within the phase, 1-200 characters.' })
@@ -24,7 +31,10 @@ export class WebhookInput {
   @Field({ description: 'Key of the HTTPS connection to call (NOT_FOUND when none has it; BAD_USER_INPUT for a POSTGRES one).' })
   connectionConfigKey!: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Default true: a failed call fails the request. False: it is recorded and the request goes on.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Default true: a failed call fails the request. False: it is recorded and the request goes on.',
+  })
   required?: boolean | null;
 }
 

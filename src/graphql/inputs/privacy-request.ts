@@ -5,7 +5,10 @@ export class IdentityInput {
   @Field(() => String, { nullable: true, description: 'Email address, at most 254 characters; trimmed.' })
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Phone number of digits, spaces, "+", "-", ".", "(", ")", at most 31 characters; trimmed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Phone number of digits, spaces, "+", "-", ".", "(", ")", at most 31 characters; trimmed.',
+  })
   phoneNumber?: string | null;
 }
 

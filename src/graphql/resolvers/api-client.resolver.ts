@@ -9,10 +9,14 @@ import { ApiClientCredentialsType, ApiClientType } from '../types/api-client';
 export class ApiClientResolver {
   @Authorized(Scope.CLIENT_CREATE)
   @Mutation(() => ApiClientCredentialsType, {
-    description: 'A new OAuth client for POST /oauth/token; the secret is shown only here. A client can only grant scopes it holds '
-      + '(FORBIDDEN otherwise); BAD_USER_INPUT for no scope or an unknown one.',
+    description:
+      'A new OAuth client for POST /oauth/token; the secret is shown only here. A client can only grant scopes it holds ' +
+      '(FORBIDDEN otherwise); BAD_USER_INPUT for no scope or an unknown one.',
   })
-  createApiClient(@Ctx() { em, auth }: Context, @Arg('scopes', () => [String], { description: 'Scopes the new client holds, such as "policy:read"; at least one.' }) scopes: string[]): Promise<ClientCredentials> {
+  createApiClient(
+    @Ctx() { em, auth }: Context,
+    @Arg('scopes', () => [String], { description: 'Scopes the new client holds, such as "policy:read"; at least one.' }) scopes: string[],
+  ): Promise<ClientCredentials> {
     const notHeld = validScopes(scopes, ALL_SCOPES).filter((s) => !auth!.scopes.includes(s));
     if (notHeld.length) {
       throw forbidden(notHeld[0], `a client can only grant scopes its own token holds; missing ${notHeld.map((s) => `"${s}"`).join(', ')}`);
@@ -21,15 +25,18 @@ export class ApiClientResolver {
   }
 
   @Authorized(Scope.CLIENT_ADMIN)
-  @Query(() => [ApiClientType], { description: 'Every API client made by createApiClient, oldest first, revoked ones included; never a secret.' })
+  @Query(() => [ApiClientType], {
+    description: 'Every API client made by createApiClient, oldest first, revoked ones included; never a secret.',
+  })
   apiClients(@Ctx() { em }: Context): Promise<ApiClientView[]> {
     return listApiClients(em);
   }
 
   @Authorized(Scope.CLIENT_ADMIN)
   @Mutation(() => ApiClientType, {
-    description: 'Revokes an API client: /oauth/token refuses its secret at once and its access tokens stop working within a few seconds. '
-      + 'Revoking it again changes nothing. The root client cannot be revoked (BAD_USER_INPUT); an unknown clientId is NOT_FOUND.',
+    description:
+      'Revokes an API client: /oauth/token refuses its secret at once and its access tokens stop working within a few seconds. ' +
+      'Revoking it again changes nothing. The root client cannot be revoked (BAD_USER_INPUT); an unknown clientId is NOT_FOUND.',
   })
   revokeApiClient(
     @Ctx() { em, clients }: Context,

@@ -13,11 +13,7 @@ import { PolicyWebhookType } from '../types/webhook';
 export class PolicyResolver {
   @Authorized(Scope.POLICY_READ)
   @Query(() => PolicyConnection, { description: 'All policies, ordered by key.' })
-  policies(
-    @Ctx() { em }: Context,
-    @Args() page: PageArgs,
-    @Info() info: GraphQLResolveInfo,
-  ) {
+  policies(@Ctx() { em }: Context, @Args() page: PageArgs, @Info() info: GraphQLResolveInfo) {
     return listPolicies(em, { ...page, withCount: selectsTotalCount(info) }).then((found) => toConnection(found, (p) => p.key));
   }
 
@@ -41,10 +37,14 @@ export class PolicyResolver {
 
   @Authorized(Scope.POLICY_CREATE_OR_UPDATE)
   @Mutation(() => [PolicyType], {
-    description: 'Create or update by key, at most 50 at once, all-or-nothing; returns them in input order. BAD_USER_INPUT for '
-      + 'more than 50, an invalid key or name, or a key or name given twice; CONFLICT for a name another policy holds.',
+    description:
+      'Create or update by key, at most 50 at once, all-or-nothing; returns them in input order. BAD_USER_INPUT for ' +
+      'more than 50, an invalid key or name, or a key or name given twice; CONFLICT for a name another policy holds.',
   })
-  upsertPolicies(@Ctx() { em }: Context, @Arg('input', () => [PolicyInput], { description: 'The policies to create or update (at most 50).' }) input: PolicyInput[]): Promise<PolicyView[]> {
+  upsertPolicies(
+    @Ctx() { em }: Context,
+    @Arg('input', () => [PolicyInput], { description: 'The policies to create or update (at most 50).' }) input: PolicyInput[],
+  ): Promise<PolicyView[]> {
     return upsertPolicies(em, input);
   }
 

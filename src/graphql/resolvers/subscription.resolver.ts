@@ -28,28 +28,37 @@ export class SubscriptionResolver {
     description: 'The request now, then again after every change of its status, identity or deliveries.',
     subscribe: ({ args, context }: SubscribeData) => watchRequest(context, String(args.id)),
   })
-  privacyRequestUpdated(@Root() event: RequestEvent, @Arg('id', () => ID, { description: 'The privacy request to follow.' }) _id: string): PrivacyRequestView {
+  privacyRequestUpdated(
+    @Root() event: RequestEvent,
+    @Arg('id', () => ID, { description: 'The privacy request to follow.' }) _id: string,
+  ): PrivacyRequestView {
     return event.value;
   }
 
   @Authorized(Scope.PRIVACY_REQUEST_READ)
   @Subscription(() => PrivacyRequestType, {
     description: 'Every request whose status changes; only those entering `status` when it is given.',
-    subscribe: ({ args, context }: SubscribeData) => live(context).feed.watchStatusChanges((args.status as string | null) ?? null, live(context).limits),
+    subscribe: ({ args, context }: SubscribeData) =>
+      live(context).feed.watchStatusChanges((args.status as string | null) ?? null, live(context).limits),
   })
   privacyRequestsChanged(
     @Root() event: RequestEvent,
-    @Arg('status', () => PrivacyRequestStatus, { nullable: true, description: 'Only requests entering this status.' }) _status: PrivacyRequestStatus | null,
+    @Arg('status', () => PrivacyRequestStatus, { nullable: true, description: 'Only requests entering this status.' })
+    _status: PrivacyRequestStatus | null,
   ): PrivacyRequestView {
     return event.value;
   }
 
   @Authorized(Scope.POLICY_READ)
   @Subscription(() => PolicyType, {
-    description: 'The policy after every change of its pre- or post-execution webhooks (set, patch, delete). Needs policy:read and webhook:read.',
+    description:
+      'The policy after every change of its pre- or post-execution webhooks (set, patch, delete). Needs policy:read and webhook:read.',
     subscribe: ({ args, context }: SubscribeData) => watchPolicyWebhooks(context, String(args.policyKey)),
   })
-  policyWebhooksChanged(@Root() event: PolicyEvent, @Arg('policyKey', () => String, { description: 'The policy to follow.' }) _policyKey: string): PolicyView {
+  policyWebhooksChanged(
+    @Root() event: PolicyEvent,
+    @Arg('policyKey', () => String, { description: 'The policy to follow.' }) _policyKey: string,
+  ): PolicyView {
     return event.value;
   }
 }

@@ -9,13 +9,17 @@ import { ConnectionConfigType } from '../types/connection-config';
 import { PolicyType } from '../types/policy';
 import { DeleteWebhookPayload, PatchWebhookPayload, PolicyWebhookType } from '../types/webhook';
 
-const SET_WEBHOOKS_ERRORS = 'NOT_FOUND for an unknown policy or connection; BAD_USER_INPUT for more than 50, a webhook without '
-  + 'key and name, an invalid key or name, a key or name given twice, or a POSTGRES connection.';
+const SET_WEBHOOKS_ERRORS =
+  'NOT_FOUND for an unknown policy or connection; BAD_USER_INPUT for more than 50, a webhook without ' +
+  'key and name, an invalid key or name, a key or name given twice, or a POSTGRES connection.';
 
 @Resolver(() => PolicyWebhookType)
 export class WebhookResolver {
   @Authorized(Scope.WEBHOOK_READ)
-  @Query(() => PolicyWebhookType, { nullable: true, description: "One of a policy's webhooks; null when the policy or the webhook does not exist." })
+  @Query(() => PolicyWebhookType, {
+    nullable: true,
+    description: "One of a policy's webhooks; null when the policy or the webhook does not exist.",
+  })
   webhook(
     @Ctx() { em }: Context,
     @Arg('policyKey', () => String, { description: "The policy's key." }) policyKey: string,
@@ -39,35 +43,38 @@ export class WebhookResolver {
 
   @Authorized(Scope.WEBHOOK_CREATE_OR_UPDATE)
   @Mutation(() => [PolicyWebhookType], {
-    description: "Replace the policy's pre-execution webhooks with this ordered list (at most 50); absent ones are removed. "
-      + SET_WEBHOOKS_ERRORS,
+    description:
+      "Replace the policy's pre-execution webhooks with this ordered list (at most 50); absent ones are removed. " + SET_WEBHOOKS_ERRORS,
   })
   setPreWebhooks(
     @Ctx() { em }: Context,
     @Arg('policyKey', () => String, { description: "The policy's key." }) policyKey: string,
-    @Arg('webhooks', () => [WebhookInput], { description: 'The whole phase, in order (at most 50); an empty list removes them all.' }) webhooks: WebhookInput[],
+    @Arg('webhooks', () => [WebhookInput], { description: 'The whole phase, in order (at most 50); an empty list removes them all.' })
+    webhooks: WebhookInput[],
   ): Promise<WebhookView[]> {
     return setWebhooks(em, policyKey, WebhookPhase.PRE_EXECUTION, webhooks);
   }
 
   @Authorized(Scope.WEBHOOK_CREATE_OR_UPDATE)
   @Mutation(() => [PolicyWebhookType], {
-    description: "Replace the policy's post-execution webhooks with this ordered list (at most 50); absent ones are removed. "
-      + SET_WEBHOOKS_ERRORS,
+    description:
+      "Replace the policy's post-execution webhooks with this ordered list (at most 50); absent ones are removed. " + SET_WEBHOOKS_ERRORS,
   })
   setPostWebhooks(
     @Ctx() { em }: Context,
     @Arg('policyKey', () => String, { description: "The policy's key." }) policyKey: string,
-    @Arg('webhooks', () => [WebhookInput], { description: 'The whole phase, in order (at most 50); an empty list removes them all.' }) webhooks: WebhookInput[],
+    @Arg('webhooks', () => [WebhookInput], { description: 'The whole phase, in order (at most 50); an empty list removes them all.' })
+    webhooks: WebhookInput[],
   ): Promise<WebhookView[]> {
     return setWebhooks(em, policyKey, WebhookPhase.POST_EXECUTION, webhooks);
   }
 
   @Authorized(Scope.WEBHOOK_CREATE_OR_UPDATE)
   @Mutation(() => PatchWebhookPayload, {
-    description: 'Change one webhook and, with `order`, move it within its phase. NOT_FOUND for an unknown policy, webhook or '
-      + 'connection; BAD_USER_INPUT for an order outside 0..n-1, an invalid name or a POSTGRES connection; CONFLICT for a name '
-      + 'another webhook of the phase has.',
+    description:
+      'Change one webhook and, with `order`, move it within its phase. NOT_FOUND for an unknown policy, webhook or ' +
+      'connection; BAD_USER_INPUT for an order outside 0..n-1, an invalid name or a POSTGRES connection; CONFLICT for a name ' +
+      'another webhook of the phase has.',
   })
   async patchWebhook(
     @Ctx() { em }: Context,

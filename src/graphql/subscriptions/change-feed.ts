@@ -45,7 +45,10 @@ export class ChangeFeed {
   private retryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(private readonly em: EntityManager, private readonly logger: Logger) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly logger: Logger,
+  ) {}
 
   requestChanged({ id, status }: RequestChangedEvent): void {
     const statusChanged = status !== null && this.statusWatchers.size > 0;
@@ -73,7 +76,11 @@ export class ChangeFeed {
 
   /** A request's states from now on; `initial` (read after registering) is sent first unless a newer one came. */
   watchRequest(id: string, limits: SubscriberLimits): { events: LatestQueue<RequestEvent>; sendInitial(view: PrivacyRequestView): void } {
-    const events = new LatestQueue<RequestEvent>(limits.maxWaiting, () => limits.onSlowConsumer(), () => remove(this.requestWatchers, id, events));
+    const events = new LatestQueue<RequestEvent>(
+      limits.maxWaiting,
+      () => limits.onSlowConsumer(),
+      () => remove(this.requestWatchers, id, events),
+    );
     add(this.requestWatchers, id, events);
     return {
       events,
@@ -85,13 +92,21 @@ export class ChangeFeed {
 
   /** Every request whose status changes (to `status`, when given), from now on. */
   watchStatusChanges(status: string | null, limits: SubscriberLimits): LatestQueue<RequestEvent> {
-    const events = new LatestQueue<RequestEvent>(limits.maxWaiting, () => limits.onSlowConsumer(), () => this.statusWatchers.delete(events));
+    const events = new LatestQueue<RequestEvent>(
+      limits.maxWaiting,
+      () => limits.onSlowConsumer(),
+      () => this.statusWatchers.delete(events),
+    );
     this.statusWatchers.set(events, status);
     return events;
   }
 
   watchPolicyWebhooks(policyId: string, limits: SubscriberLimits): LatestQueue<PolicyEvent> {
-    const events = new LatestQueue<PolicyEvent>(limits.maxWaiting, () => limits.onSlowConsumer(), () => remove(this.policyWatchers, policyId, events));
+    const events = new LatestQueue<PolicyEvent>(
+      limits.maxWaiting,
+      () => limits.onSlowConsumer(),
+      () => remove(this.policyWatchers, policyId, events),
+    );
     add(this.policyWatchers, policyId, events);
     return events;
   }
@@ -134,7 +149,8 @@ export class ChangeFeed {
       const loaders = createLoaders(em);
       for (const view of views) this.deliverRequest({ value: view, em, loaders }, dirty.get(view.id)!);
       const found = new Set(policyViews.map((p) => p.id));
-      for (const policy of policyViews) for (const events of this.policyWatchers.get(policy.id) ?? []) events.push(policy.id, { value: policy, em, loaders });
+      for (const policy of policyViews)
+        for (const events of this.policyWatchers.get(policy.id) ?? []) events.push(policy.id, { value: policy, em, loaders });
       for (const id of policies) if (!found.has(id)) for (const events of [...(this.policyWatchers.get(id) ?? [])]) events.end();
     } catch (err) {
       this.logger.error({ err }, 'could not read changed states for subscribers; trying again');

@@ -1,7 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  createSourceEventStream, execute, getOperationAST, GraphQLError, parse, specifiedRules, validate,
-  type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule,
+  createSourceEventStream,
+  execute,
+  getOperationAST,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type ValidationRule,
 } from 'graphql';
 import { eventContext, type Context } from '../context';
 import { costLimitError, depthLimitRule } from '../limits';
@@ -35,7 +45,10 @@ export class SubscriptionOperations {
   private readonly results = new WeakMap<FeedEvent<unknown>, Map<string, Promise<ExecutionResult>>>();
   private nextDocumentId = 1;
 
-  constructor(private readonly schema: GraphQLSchema, private readonly limits: { maxDepth: number; maxCost: number }) {
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly limits: { maxDepth: number; maxCost: number },
+  ) {
     this.rules = [...specifiedRules, depthLimitRule(limits.maxDepth), noNulLiteralsRule];
   }
 
@@ -44,18 +57,27 @@ export class SubscriptionOperations {
     const { query, operationName, variables } = request;
     if (typeof query !== 'string') return [badRequest('"query" must be a string')];
     if (operationName != null && typeof operationName !== 'string') return [badRequest('"operationName" must be a string')];
-    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return [badRequest('"variables" must be an object')];
+    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables)))
+      return [badRequest('"variables" must be an object')];
     const { document, id, errors } = this.document(query);
     if (!document || errors.length) return errors;
     const operation = getOperationAST(document, operationName ?? undefined);
     if (!operation) return [badRequest('the document must name the operation to run (operationName)')];
-    if ((operation.operation as string) !== 'subscription') return [badRequest(`send ${operation.operation}s over HTTP POST /graphql; the WebSocket carries subscriptions`)];
+    if ((operation.operation as string) !== 'subscription')
+      return [badRequest(`send ${operation.operation}s over HTTP POST /graphql; the WebSocket carries subscriptions`)];
     const variableValues = (variables ?? {}) as Record<string, unknown>;
-    const refused = nulVariableError(variableValues)
-      ?? costLimitError(this.schema, document, variableValues, operationName ?? undefined, this.limits.maxCost);
+    const refused =
+      nulVariableError(variableValues) ??
+      costLimitError(this.schema, document, variableValues, operationName ?? undefined, this.limits.maxCost);
     if (refused) return [refused];
 
-    const args: ExecutionArgs = { schema: this.schema, document, operationName: operationName ?? undefined, variableValues, contextValue: context };
+    const args: ExecutionArgs = {
+      schema: this.schema,
+      document,
+      operationName: operationName ?? undefined,
+      variableValues,
+      contextValue: context,
+    };
     const stream = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in stream)) return stream.errors ?? [];
     const scopes = context.auth ? [...context.auth.scopes].sort().join(' ') : '';
@@ -104,10 +126,26 @@ export class SubscriptionOperations {
       document = parse(query);
     } catch (err) {
       if (!(err instanceof GraphQLError)) throw err;
-      return { document: null, id: 0, errors: [new GraphQLError(err.message, { nodes: err.nodes, source: err.source, positions: err.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] };
+      return {
+        document: null,
+        id: 0,
+        errors: [
+          new GraphQLError(err.message, {
+            nodes: err.nodes,
+            source: err.source,
+            positions: err.positions,
+            extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+          }),
+        ],
+      };
     }
     const errors = validate(this.schema, document, this.rules).map(
-      (e) => new GraphQLError(e.message, { nodes: e.nodes, originalError: e.originalError, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      (e) =>
+        new GraphQLError(e.message, {
+          nodes: e.nodes,
+          originalError: e.originalError,
+          extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
     );
     if (this.documents.size >= MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
     const entry = { document, id: this.nextDocumentId++, errors };

@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType('ApiClientCredentials', { description: 'A new OAuth client: exchange the id and secret for access tokens at POST /oauth/token.' })
+@ObjectType('ApiClientCredentials', {
+  description: 'A new OAuth client: exchange the id and secret for access tokens at POST /oauth/token.',
+})
 export class ApiClientCredentialsType {
   @Field({ description: 'The client id ("dsr_" and 24 hex digits).' })
   clientId!: string;
@@ -12,7 +14,10 @@ export class ApiClientCredentialsType {
   scopes!: string[];
 }
 
-@ObjectType('ApiClient', { description: 'An OAuth client made by createApiClient. Its secret is never shown again; the root client from the environment is not listed.' })
+@ObjectType('ApiClient', {
+  description:
+    'An OAuth client made by createApiClient. Its secret is never shown again; the root client from the environment is not listed.',
+})
 export class ApiClientType {
   @Field({ description: 'The client_id for POST /oauth/token.' })
   clientId!: string;

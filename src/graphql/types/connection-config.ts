@@ -2,7 +2,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AccessLevel, ConnectionType } from './enums';
 import { ConnectionOf } from './page';
 
-@ObjectType('ConnectionConfig', { description: 'A system that webhooks call (HTTPS) or a database (POSTGRES), with its secrets stored encrypted.' })
+@ObjectType('ConnectionConfig', {
+  description: 'A system that webhooks call (HTTPS) or a database (POSTGRES), with its secrets stored encrypted.',
+})
 export class ConnectionConfigType {
   @Field(() => ID, { description: 'Stable id (UUID).' })
   id!: string;
@@ -19,7 +21,7 @@ export class ConnectionConfigType {
   @Field(() => AccessLevel, { description: 'What it may do at the system it reaches (recorded; dsr-hooks does not enforce it).' })
   access!: AccessLevel;
 
-  @Field({ description: 'An operator\'s mark that it is switched off (recorded; webhook calls do not consult it yet).' })
+  @Field({ description: "An operator's mark that it is switched off (recorded; webhook calls do not consult it yet)." })
   disabled!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Free text, at most 2000 characters.' })
@@ -35,7 +37,7 @@ export class ConnectionConfigType {
   updatedAt!: Date;
 }
 
-@ObjectType('ConnectionHealth', { description: 'Delivery health of a connection, from the recorded attempts of its webhooks\' calls.' })
+@ObjectType('ConnectionHealth', { description: "Delivery health of a connection, from the recorded attempts of its webhooks' calls." })
 export class ConnectionHealthType {
   @Field(() => Int, { description: 'Failed attempts since the last delivered one (retries count one each).' })
   consecutiveFailures!: number;

@@ -23,9 +23,10 @@ registerEnumType(WebhookDirection, {
   valuesConfig: {
     ONE_WAY: { description: 'A notification: any final HTTP response counts as delivered; its body is ignored. Sent as "one_way".' },
     TWO_WAY: {
-      description: 'The answer must be a 2xx JSON body `{"halt": boolean, "derived_identity"?: {...}}`, else the request fails. '
-        + 'The derived identity is merged into the request\'s; before execution `"halt": true` pauses the request until it is '
-        + 'resumed with the reply-to token the call carried. Sent as "two_way".',
+      description:
+        'The answer must be a 2xx JSON body `{"halt": boolean, "derived_identity"?: {...}}`, else the request fails. ' +
+        'The derived identity is merged into the request\'s; before execution `"halt": true` pauses the request until it is ' +
+        'resumed with the reply-to token the call carried. Sent as "two_way".',
     },
   },
 });

@@ -11,10 +11,16 @@ export class PageInfo {
   @Field({ description: 'True when items precede the first one of this page (before `after`, when paging forward).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: "The first edge's cursor (pass it as `before` for the previous page); null on an empty page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The first edge's cursor (pass it as `before` for the previous page); null on an empty page.",
+  })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The last edge's cursor (pass it as `after` for the next page); null on an empty page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The last edge's cursor (pass it as `after` for the next page); null on an empty page.",
+  })
   endCursor!: string | null;
 }
 
@@ -24,13 +30,19 @@ const CURSOR = 'an edge `cursor`, `startCursor` or `endCursor` of this list; BAD
 /** The paging arguments of every list query: forward with first/after, or backward with last/before. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page forward: the first this many items (after \`after\`). ${SIZE} Not with \`last\` or \`before\`.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page forward: the first this many items (after \`after\`). ${SIZE} Not with \`last\` or \`before\`.`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: `Page forward from this cursor, the item itself left out: ${CURSOR}.` })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `Page backward: the last this many items (before \`before\`), still in list order. ${SIZE} Not with \`first\` or \`after\`.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page backward: the last this many items (before \`before\`), still in list order. ${SIZE} Not with \`first\` or \`after\`.`,
+  })
   last?: number | null;
 
   @Field(() => String, { nullable: true, description: `Page backward from this cursor, the item itself left out: ${CURSOR}.` })
@@ -56,7 +68,7 @@ export function ConnectionOf<T extends object>(name: string, node: ClassType<T>)
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay connection).` })
   class PageConnection {
-    @Field(() => [Edge], { description: 'The items of this page, in the list\'s order.' })
+    @Field(() => [Edge], { description: "The items of this page, in the list's order." })
     edges!: Edge[];
 
     @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to get them.' })
@@ -86,14 +98,15 @@ export function toConnection<T>(page: Page<T>, cursorOf: (item: T) => string): C
 export function selectsTotalCount(info: GraphQLResolveInfo | undefined): boolean {
   if (!info?.fieldNodes) return true;
   const seen = new Set<string>();
-  const has = (set: SelectionSetNode | undefined): boolean => (set?.selections ?? []).some((selection) => {
-    if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
-    if (selection.kind === Kind.INLINE_FRAGMENT) return has(selection.selectionSet);
-    const name = selection.name.value;
-    if (seen.has(name)) return false;
-    seen.add(name);
-    const fragment = info.fragments?.[name];
-    return fragment ? has(fragment.selectionSet) : true;
-  });
+  const has = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
+      if (selection.kind === Kind.INLINE_FRAGMENT) return has(selection.selectionSet);
+      const name = selection.name.value;
+      if (seen.has(name)) return false;
+      seen.add(name);
+      const fragment = info.fragments?.[name];
+      return fragment ? has(fragment.selectionSet) : true;
+    });
   return info.fieldNodes.some((node) => has(node.selectionSet));
 }

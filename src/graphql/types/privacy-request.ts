@@ -8,7 +8,10 @@ registerEnumType(PrivacyRequestStatus, {
   valuesConfig: {
     PENDING: { description: 'Queued; a worker will run it (cancelPrivacyRequest can stop it).' },
     IN_PROCESSING: { description: 'A worker is running its webhooks or its execution.' },
-    PAUSED: { description: 'Halted by a two-way pre-execution webhook until resumed with the reply-to token (or canceled); it fails when the token expires.' },
+    PAUSED: {
+      description:
+        'Halted by a two-way pre-execution webhook until resumed with the reply-to token (or canceled); it fails when the token expires.',
+    },
     COMPLETE: { description: 'Every step ran. Final.' },
     ERROR: { description: 'A step failed (see failedStep, failedWebhook, failureReason); retryPrivacyRequest runs it again from there.' },
     CANCELED: { description: 'Stopped by cancelPrivacyRequest. Final.' },
@@ -28,7 +31,9 @@ registerEnumType(DeliveryOutcome, {
   description: 'What one attempt of a webhook call came to.',
   valuesConfig: {
     DELIVERED: { description: 'The webhook took it; the request went on.' },
-    FAILED: { description: 'No acceptable answer (refused, timed out, an error status or a bad two-way answer); retried while attempts remain.' },
+    FAILED: {
+      description: 'No acceptable answer (refused, timed out, an error status or a bad two-way answer); retried while attempts remain.',
+    },
     HALTED: { description: 'A two-way webhook answered `"halt": true`; the request paused.' },
     SKIPPED: { description: "A webhook of the request's chain deleted before its turn: not called (attempt 0); the request went on." },
   },
@@ -39,7 +44,10 @@ export class IdentityType {
   @Field(() => String, { nullable: true, description: 'Email address; null when unknown.' })
   email!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Phone number as given (digits, spaces, "+", "-", ".", "(", ")"); null when unknown.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Phone number as given (digits, spaces, "+", "-", ".", "(", ")"); null when unknown.',
+  })
   phoneNumber!: string | null;
 }
 
@@ -119,7 +127,8 @@ export class WebhookDeliveryType {
 
 /** webhook is resolved in ChainStepResolver. */
 @ObjectType('ChainStep', {
-  description: "One webhook of the chain a request runs, fixed when a worker first picks the request up; later changes to the policy's webhooks do not move it.",
+  description:
+    "One webhook of the chain a request runs, fixed when a worker first picks the request up; later changes to the policy's webhooks do not move it.",
 })
 export class ChainStepType {
   @Field(() => WebhookPhase, { description: 'The phase the webhook runs in: before or after the execution step.' })

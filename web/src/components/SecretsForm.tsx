@@ -35,7 +35,14 @@ export function SecretsForm(props: { connectionKey: string; connectionType: Conn
   function secrets(): ConnectionSecretsInput {
     if (props.connectionType === 'POSTGRES') {
       return {
-        postgres: { host: v('host') ?? '', port: Number(v('port') ?? 5432), dbname: v('dbname') ?? '', username: v('username') ?? '', password: v('password'), sslMode: v('sslMode') },
+        postgres: {
+          host: v('host') ?? '',
+          port: Number(v('port') ?? 5432),
+          dbname: v('dbname') ?? '',
+          username: v('username') ?? '',
+          password: v('password'),
+          sslMode: v('sslMode'),
+        },
       };
     }
     const headers = (values.headers ?? '')
@@ -43,8 +50,18 @@ export function SecretsForm(props: { connectionKey: string; connectionType: Conn
       .map((line) => line.trim())
       .filter(Boolean)
       .map((line) => ({ name: line.slice(0, line.indexOf(':')).trim(), value: line.slice(line.indexOf(':') + 1).trim() }));
-    const oauth2 = v('tokenUrl') ? { tokenUrl: v('tokenUrl')!, clientId: v('oauthClientId') ?? '', clientSecret: v('oauthClientSecret') ?? '', scope: v('oauthScope') } : null;
-    return { https: { url: v('url') ?? '', authorization: v('authorization'), signingSecret: v('signingSecret'), headers: headers.length ? headers : null, oauth2 } };
+    const oauth2 = v('tokenUrl')
+      ? { tokenUrl: v('tokenUrl')!, clientId: v('oauthClientId') ?? '', clientSecret: v('oauthClientSecret') ?? '', scope: v('oauthScope') }
+      : null;
+    return {
+      https: {
+        url: v('url') ?? '',
+        authorization: v('authorization'),
+        signingSecret: v('signingSecret'),
+        headers: headers.length ? headers : null,
+        oauth2,
+      },
+    };
   }
 
   async function submit(event: FormEvent) {
@@ -66,7 +83,12 @@ export function SecretsForm(props: { connectionKey: string; connectionType: Conn
           {field('signingSecret', 'Signing secret, whsec_… (optional)', 'password')}
           <label>
             Extra headers, one “Name: value” a line (optional)
-            <textarea name="headers" rows={2} value={values.headers ?? ''} onChange={(e) => setValues({ ...values, headers: e.target.value })} />
+            <textarea
+              name="headers"
+              rows={2}
+              value={values.headers ?? ''}
+              onChange={(e) => setValues({ ...values, headers: e.target.value })}
+            />
           </label>
           <fieldset>
             <legend>OAuth 2.0 client credentials (optional, instead of an Authorization header)</legend>

@@ -83,8 +83,10 @@ export function WebhookChain(props: Props) {
   const nameOf = (id: string | number) => items.find((w) => w.key === id)?.name ?? String(id);
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, position ${indexOf(active.id) + 1} of ${items.length}.`,
-    onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)} is over position ${indexOf(over.id) + 1} of ${items.length}.` : undefined),
-    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at position ${indexOf(over.id) + 1} of ${items.length}.` : undefined),
+    onDragOver: ({ active, over }) =>
+      over ? `${nameOf(active.id)} is over position ${indexOf(over.id) + 1} of ${items.length}.` : undefined,
+    onDragEnd: ({ active, over }) =>
+      over ? `${nameOf(active.id)} dropped at position ${indexOf(over.id) + 1} of ${items.length}.` : undefined,
     onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
   };
   function indexOf(id: string | number) {
@@ -111,7 +113,13 @@ export function WebhookChain(props: Props) {
       : await setChain({
           policyKey: props.policyKey,
           webhooks: [
-            ...items.map((w) => ({ key: w.key, name: w.name, direction: w.direction, connectionConfigKey: w.connectionConfig.key, required: w.required })),
+            ...items.map((w) => ({
+              key: w.key,
+              name: w.name,
+              direction: w.direction,
+              connectionConfigKey: w.connectionConfig.key,
+              required: w.required,
+            })),
             values,
           ],
         });
@@ -168,9 +176,19 @@ export function WebhookChain(props: Props) {
       {editBlocked ? (
         <p className="muted">{editBlocked}</p>
       ) : editing === 'new' ? (
-        <WebhookForm connections={props.connections} submitLabel="Add webhook" onSubmit={(values) => save(values, null)} onCancel={() => setEditing(null)} />
+        <WebhookForm
+          connections={props.connections}
+          submitLabel="Add webhook"
+          onSubmit={(values) => save(values, null)}
+          onCancel={() => setEditing(null)}
+        />
       ) : (
-        <button type="button" onClick={() => setEditing('new')} disabled={props.connections.length === 0} title={props.connections.length === 0 ? 'Create a connection first.' : undefined}>
+        <button
+          type="button"
+          onClick={() => setEditing('new')}
+          disabled={props.connections.length === 0}
+          title={props.connections.length === 0 ? 'Create a connection first.' : undefined}
+        >
           Add a webhook
         </button>
       )}
@@ -187,7 +205,13 @@ export function WebhookChain(props: Props) {
   );
 }
 
-function SortableWebhook(props: { webhook: ChainWebhookFragment; position: number; locked: boolean; onEdit?: () => void; onDelete?: () => void }) {
+function SortableWebhook(props: {
+  webhook: ChainWebhookFragment;
+  position: number;
+  locked: boolean;
+  onEdit?: () => void;
+  onDelete?: () => void;
+}) {
   const { webhook } = props;
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: webhook.key,
@@ -197,7 +221,14 @@ function SortableWebhook(props: { webhook: ChainWebhookFragment; position: numbe
   return (
     <li ref={setNodeRef} style={style} className={`webhook${isDragging ? ' dragging' : ''}`} data-webhook-key={webhook.key}>
       {!props.locked && (
-        <button type="button" className="handle" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={`Move ${webhook.name}, position ${props.position}`}>
+        <button
+          type="button"
+          className="handle"
+          ref={setActivatorNodeRef}
+          {...attributes}
+          {...listeners}
+          aria-label={`Move ${webhook.name}, position ${props.position}`}
+        >
           ⠿
         </button>
       )}

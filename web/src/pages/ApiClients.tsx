@@ -84,7 +84,12 @@ function ClientList() {
                   {c.revokedAt ? (
                     `revoked ${formatDate(c.revokedAt)}`
                   ) : (
-                    <button type="button" className="link danger" onClick={() => setRevoking(c.clientId)} aria-label={`Revoke ${c.clientId}`}>
+                    <button
+                      type="button"
+                      className="link danger"
+                      onClick={() => setRevoking(c.clientId)}
+                      aria-label={`Revoke ${c.clientId}`}
+                    >
                       Revoke
                     </button>
                   )}
@@ -160,10 +165,7 @@ function CreateClientForm({ onCreated }: { onCreated: () => void }) {
             <dt>Client secret</dt>
             <dd>
               <code data-testid="client-secret">{created.clientSecret}</code>{' '}
-              <button
-                type="button"
-                onClick={() => void navigator.clipboard.writeText(created.clientSecret).then(() => setCopied(true))}
-              >
+              <button type="button" onClick={() => void navigator.clipboard.writeText(created.clientSecret).then(() => setCopied(true))}>
                 {copied ? 'Copied' : 'Copy secret'}
               </button>
             </dd>

@@ -71,7 +71,13 @@ export function ConnectionsPage() {
       {!page && result.fetching && <Loading what="connections" />}
       {page && page.edges.length === 0 && <Empty>No connections yet. Create one below, then give it secrets.</Empty>}
       {page?.edges.map(({ node }) => (
-        <ConnectionCard key={node.key} connection={node as ConnectionRowFragment} editing={editing === node.key} onEdit={setEditing} onChanged={refresh} />
+        <ConnectionCard
+          key={node.key}
+          connection={node as ConnectionRowFragment}
+          editing={editing === node.key}
+          onEdit={setEditing}
+          onChanged={refresh}
+        />
       ))}
       <NeedsScope scope="connection:create_or_update">
         {editing === 'new' ? (
@@ -86,7 +92,12 @@ export function ConnectionsPage() {
   );
 }
 
-function ConnectionCard(props: { connection: ConnectionRowFragment; editing: boolean; onEdit: (key: string | null) => void; onChanged: () => void }) {
+function ConnectionCard(props: {
+  connection: ConnectionRowFragment;
+  editing: boolean;
+  onEdit: (key: string | null) => void;
+  onChanged: () => void;
+}) {
   const c = props.connection;
   const [testState, test] = useMutation(TestConnection);
   const [showSecrets, setShowSecrets] = useState(false);
@@ -102,7 +113,11 @@ function ConnectionCard(props: { connection: ConnectionRowFragment; editing: boo
         <span className="badge">{c.access.toLowerCase()}</span>
         {c.disabled && <span className="badge status-canceled">disabled</span>}
         <span className={`badge ${healthy ? 'status-complete' : 'status-error'}`}>
-          {h.attemptsLast24h === 0 && !h.lastSuccessAt && !h.lastFailureAt ? 'no calls yet' : healthy ? 'healthy' : `${h.consecutiveFailures} failing in a row`}
+          {h.attemptsLast24h === 0 && !h.lastSuccessAt && !h.lastFailureAt
+            ? 'no calls yet'
+            : healthy
+              ? 'healthy'
+              : `${h.consecutiveFailures} failing in a row`}
         </span>
       </header>
       <p className="muted">
@@ -148,12 +163,15 @@ function ConnectionCard(props: { connection: ConnectionRowFragment; editing: boo
           )}
         </div>
       )}
-      {showSecrets && <SecretsForm connectionKey={c.key} connectionType={c.connectionType} onSaved={() => (setShowSecrets(false), props.onChanged())} />}
+      {showSecrets && (
+        <SecretsForm connectionKey={c.key} connectionType={c.connectionType} onSaved={() => (setShowSecrets(false), props.onChanged())} />
+      )}
       <ErrorMessage error={testState.error} />
       {result && (
         <p className={result.ok ? 'success' : 'error'} role="status" aria-label="Test call result">
           {result.ok ? 'Test call succeeded' : 'Test call failed'}
-          {result.responseStatus !== null && result.responseStatus !== undefined ? `: HTTP ${result.responseStatus}` : ''} in {result.durationMs} ms
+          {result.responseStatus !== null && result.responseStatus !== undefined ? `: HTTP ${result.responseStatus}` : ''} in{' '}
+          {result.durationMs} ms
           {result.error ? ` — ${result.error}` : ''}
         </p>
       )}

@@ -94,8 +94,22 @@ export function PolicyPage({ policyKey }: { policyKey: string }) {
         the order; requests already running keep the chain they started with.
       </p>
       <div className="chains">
-        <WebhookChain policyKey={policy.key} phase="PRE_EXECUTION" title="Before execution" webhooks={policy.preWebhooks} connections={connections} onChanged={refresh} />
-        <WebhookChain policyKey={policy.key} phase="POST_EXECUTION" title="After execution" webhooks={policy.postWebhooks} connections={connections} onChanged={refresh} />
+        <WebhookChain
+          policyKey={policy.key}
+          phase="PRE_EXECUTION"
+          title="Before execution"
+          webhooks={policy.preWebhooks}
+          connections={connections}
+          onChanged={refresh}
+        />
+        <WebhookChain
+          policyKey={policy.key}
+          phase="POST_EXECUTION"
+          title="After execution"
+          webhooks={policy.postWebhooks}
+          connections={connections}
+          onChanged={refresh}
+        />
       </div>
     </section>
   );

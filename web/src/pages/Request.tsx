@@ -120,8 +120,10 @@ export function RequestPage({ id }: { id: string }) {
       <RequestActions request={request} />
       {request.failureReason && (
         <p className="failure" role="note">
-          <strong>Failed{request.failedStep ? ` at ${request.failedStep.replace(/_/g, ' ').toLowerCase()}` : ''}
-            {request.failedWebhook ? ` (${request.failedWebhook.name})` : ''}:</strong>{' '}
+          <strong>
+            Failed{request.failedStep ? ` at ${request.failedStep.replace(/_/g, ' ').toLowerCase()}` : ''}
+            {request.failedWebhook ? ` (${request.failedWebhook.name})` : ''}:
+          </strong>{' '}
           {request.failureReason}
         </p>
       )}
@@ -146,7 +148,8 @@ export function RequestPage({ id }: { id: string }) {
           {request.pausedAt && <li>Paused {formatDate(request.pausedAt)}</li>}
           {request.finishedAt && (
             <li>
-              {request.status === 'COMPLETE' ? 'Completed' : request.status === 'CANCELED' ? 'Canceled' : 'Failed'} {formatDate(request.finishedAt)}
+              {request.status === 'COMPLETE' ? 'Completed' : request.status === 'CANCELED' ? 'Canceled' : 'Failed'}{' '}
+              {formatDate(request.finishedAt)}
               {request.cancelReason ? `: ${request.cancelReason}` : ''}
             </li>
           )}
@@ -221,12 +224,15 @@ const PHASES = [
 
 /** The chain the request runs, in order, each webhook with every attempt made for it. */
 function Timeline({ request }: { request: RequestDetailFragment }) {
-  const attemptsOf = (phase: string, key: string): Delivery[] => request.deliveries.filter((d) => d.phase === phase && d.webhookKey === key);
+  const attemptsOf = (phase: string, key: string): Delivery[] =>
+    request.deliveries.filter((d) => d.phase === phase && d.webhookKey === key);
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">Chain</h2>
       {request.chain.length === 0 && (
-        <p className="empty">{request.status === 'PENDING' ? 'The chain is fixed when a worker picks the request up.' : 'This request ran no webhooks.'}</p>
+        <p className="empty">
+          {request.status === 'PENDING' ? 'The chain is fixed when a worker picks the request up.' : 'This request ran no webhooks.'}
+        </p>
       )}
       {PHASES.map(({ phase, title }) => {
         const steps = request.chain.filter((step) => step.phase === phase);

@@ -29,7 +29,14 @@ export function SignInPage({ notice }: { notice?: string }) {
       <form onSubmit={submit} aria-label="Sign in">
         <label>
           Client id
-          <input name="clientId" value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="username" required autoFocus />
+          <input
+            name="clientId"
+            value={clientId}
+            onChange={(e) => setClientId(e.target.value)}
+            autoComplete="username"
+            required
+            autoFocus
+          />
         </label>
         <label>
           Client secret
