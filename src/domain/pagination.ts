@@ -70,6 +70,8 @@ export interface KeysetList {
   descending: boolean;
   /** Narrows the whole list, its count included. */
   filter?: SqlPart;
+  /** A scalar subquery giving the filtered list's size when it costs less than count(*). */
+  count?: SqlPart;
   /** The SQL row value of a decoded cursor, or null when the text is not one of this list's cursors. */
   cursorValue(decoded: string): SqlPart | null;
 }
@@ -85,9 +87,9 @@ export async function keysetPage<T>(em: EntityManager, list: KeysetList, args: P
   const key = list.orderColumns.length > 1 ? `(${list.orderColumns.join(', ')})` : list.orderColumns[0];
   const [later, earlier] = list.descending ? ['<', '>'] : ['>', '<'];
   const filter: SqlPart = list.filter ?? { sql: 'true', params: [] };
-  const count: SqlPart = args.withCount
-    ? { sql: `(select count(*) from ${list.table} where ${filter.sql})`, params: filter.params }
-    : { sql: 'null::bigint', params: [] };
+  const count: SqlPart = !args.withCount
+    ? { sql: 'null::bigint', params: [] }
+    : (list.count ?? { sql: `(select count(*) from ${list.table} where ${filter.sql})`, params: filter.params });
   // Whether items lie on the far side of the cursor, the cursor's own item included: the nearest
   // one by the index (PostgreSQL drops the ORDER BY of an EXISTS and may scan the table for it).
   const far = backward ? later : earlier;

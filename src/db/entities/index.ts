@@ -4,12 +4,13 @@ import { ConnectionConfig } from './ConnectionConfig';
 import { Policy } from './Policy';
 import { PolicyWebhook } from './PolicyWebhook';
 import { PrivacyRequest } from './PrivacyRequest';
+import { PrivacyRequestStatusCount } from './PrivacyRequestStatusCount';
 import { ReplyToken } from './ReplyToken';
 import { WebhookDelivery } from './WebhookDelivery';
 import { WorkerRegistration } from './WorkerRegistration';
 
 export { ApiClient, ConnectionConfig, Policy, PolicyWebhook };
-export { ChainStep, PrivacyRequest, ReplyToken, WebhookDelivery, WorkerRegistration };
+export { ChainStep, PrivacyRequest, PrivacyRequestStatusCount, ReplyToken, WebhookDelivery, WorkerRegistration };
 
 export const entities = [
   ConnectionConfig,
@@ -17,6 +18,7 @@ export const entities = [
   PolicyWebhook,
   ApiClient,
   PrivacyRequest,
+  PrivacyRequestStatusCount,
   ChainStep,
   ReplyToken,
   WebhookDelivery,

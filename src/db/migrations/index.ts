@@ -5,6 +5,7 @@ import { Migration20261128193308_privacy_requests } from './Migration20261128193
 import { Migration20261201203339_webhook_operations } from './Migration20261201203339_webhook_operations';
 import { Migration20261201203809_api_client_revocation } from './Migration20261201203809_api_client_revocation';
 import { Migration20261201205249_request_chains } from './Migration20261201205249_request_chains';
+import { Migration20261202011500_status_counts } from './Migration20261202011500_status_counts';
 
 /** Every migration, in order; listed explicitly so compiled and ts runs find the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201203339_webhook_operations', class: Migration20261201203339_webhook_operations },
   { name: 'Migration20261201203809_api_client_revocation', class: Migration20261201203809_api_client_revocation },
   { name: 'Migration20261201205249_request_chains', class: Migration20261201205249_request_chains },
+  { name: 'Migration20261202011500_status_counts', class: Migration20261202011500_status_counts },
 ];

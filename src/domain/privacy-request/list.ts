@@ -14,10 +14,18 @@ export function list(em: EntityManager, args: PageArgs & { status?: PrivacyReque
       orderColumns: ['created_at', 'id'],
       descending: true,
       filter: args.status ? { sql: 'status = ?', params: [args.status] } : undefined,
+      count: statusCount(args.status),
       cursorValue,
     },
     args,
   );
+}
+
+/** O(1) in the number of requests: the triggers' per-status counters, summed over their slots. */
+function statusCount(status: PrivacyRequestStatus | null | undefined): SqlPart {
+  return status
+    ? { sql: '(select coalesce(sum(n), 0) from privacy_request_status_count where status = ?)', params: [status] }
+    : { sql: '(select coalesce(sum(n), 0) from privacy_request_status_count)', params: [] };
 }
 
 export function cursorOf(request: PrivacyRequestView): string {

@@ -56,7 +56,7 @@ export interface Connection<T> {
 }
 
 /** The Relay-style `<Name>Connection` and `<Name>Edge` types for a node type. */
-export function ConnectionOf<T extends object>(name: string, node: ClassType<T>) {
+export function ConnectionOf<T extends object>(name: string, node: ClassType<T>, totalCountCost = 'Counted on each call that selects it.') {
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class Edge {
     @Field({ description: `Opaque position of this ${name} in the list, for \`after\` or \`before\`.` })
@@ -74,7 +74,7 @@ export function ConnectionOf<T extends object>(name: string, node: ClassType<T>)
     @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to get them.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'How many items the whole list holds (all pages, with the same filter).' })
+    @Field(() => Int, { description: `How many items the whole list holds (all pages, with the same filter), exactly. ${totalCountCost}` })
     totalCount!: number;
   }
   return PageConnection;

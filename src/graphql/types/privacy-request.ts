@@ -141,4 +141,8 @@ export class ChainStepType {
   webhookKey!: string;
 }
 
-export const PrivacyRequestConnection = ConnectionOf('PrivacyRequest', PrivacyRequestType);
+export const PrivacyRequestConnection = ConnectionOf(
+  'PrivacyRequest',
+  PrivacyRequestType,
+  'Read from per-status counters kept in the transaction of every change, so it costs the same at any number of requests, unfiltered and with `status` (the only filter).',
+);
