@@ -26,14 +26,18 @@ const RUN_MAX_ATTEMPTS = 5;
 
 /**
  * Queues one run job per request, inside the caller's transaction and on its connection, so
- * the requests and their jobs commit or roll back together. One statement for the whole batch.
+ * the requests and their jobs commit or roll back together. One add_jobs call for the whole
+ * batch: add_job per request would run graphile-worker's inserts and NOTIFY once per job.
+ * The specs are add_job's defaults (default queue, run now, no key, priority 0).
  */
 export async function enqueueRuns(tx: EntityManager, runs: RunJobPayload[]): Promise<void> {
   if (!runs.length) return;
   await query(
     tx,
-    `select graphile_worker.add_job(?, json_build_object('requestId', r.id, 'runId', r.run_id), max_attempts => ?)
-     from unnest(?::uuid[], ?::uuid[]) as r(id, run_id)`,
+    `select count(*) from graphile_worker.add_jobs((
+       select array_agg((?::text, json_build_object('requestId', r.id, 'runId', r.run_id), null, null, ?::smallint, null, null, null)::graphile_worker.job_spec order by r.n)
+       from unnest(?::uuid[], ?::uuid[]) with ordinality as r(id, run_id, n)
+     ))`,
     [Task.RUN_REQUEST, RUN_MAX_ATTEMPTS, arrayParam(runs.map((r) => r.requestId)), arrayParam(runs.map((r) => r.runId))],
   );
 }
