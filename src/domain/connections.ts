@@ -143,11 +143,21 @@ export async function findConnectionsByIds(em: EntityManager, ids: readonly stri
   return ids.map((id) => byId.get(id)!).filter(Boolean);
 }
 
-/** The connections the webhooks of these policies use, in one statement; for the webhooks loader. */
+/**
+ * The connections the webhooks of these policies use, in one statement; for the webhooks loader.
+ * `id = any(array(...))`, not `id in (select ...)`: PostgreSQL plans the semi-join as a hash join
+ * over a sequential scan of connection_config once it holds some ten thousand connections.
+ */
 export async function findConnectionsUsedByPolicies(em: EntityManager, policyIds: readonly string[]): Promise<ConnectionConfigView[]> {
   const k = knex(em);
   const used = k('policy_webhook')
     .select('connection_config_id')
     .whereIn('policy_id', policyIds as string[]);
-  return query<ConnectionConfigView>(em, k.select(k.raw(CONNECTION_COLUMNS)).from('connection_config').whereIn('id', used));
+  return query<ConnectionConfigView>(
+    em,
+    k
+      .select(k.raw(CONNECTION_COLUMNS))
+      .from('connection_config')
+      .where('id', '=', k.raw('any(array(?))', [used])),
+  );
 }
