@@ -43,6 +43,12 @@ export interface Config {
   bodyLimitBytes: number;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** Lexical tokens per GraphQL document (GRAPHQL_MAX_TOKENS), counted while parsing. */
+  maxQueryTokens: number;
+  /** Aliased fields per operation, fragments included (GRAPHQL_MAX_ALIASES). */
+  maxQueryAliases: number;
+  /** Directives per operation, fragments included (GRAPHQL_MAX_DIRECTIVES). */
+  maxQueryDirectives: number;
   /** PostgreSQL statement_timeout of every pooled connection (DATABASE_STATEMENT_TIMEOUT_MS). */
   databaseStatementTimeoutMs: number;
   /** Longest wait for a pooled connection, connecting included (DATABASE_ACQUIRE_TIMEOUT_MS). */
@@ -144,6 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: parseInteger(env.MAX_REQUEST_BODY_BYTES, 1024 * 1024, 'MAX_REQUEST_BODY_BYTES', 1, 1024 ** 3, problems),
     maxQueryDepth: parseInteger(env.GRAPHQL_MAX_DEPTH, 10, 'GRAPHQL_MAX_DEPTH', 1, 1000, problems),
     maxQueryCost: parseInteger(env.GRAPHQL_MAX_COST, 10_000, 'GRAPHQL_MAX_COST', 1, 100_000_000, problems),
+    maxQueryTokens: parseInteger(env.GRAPHQL_MAX_TOKENS, 5000, 'GRAPHQL_MAX_TOKENS', 1, 1_000_000, problems),
+    maxQueryAliases: parseInteger(env.GRAPHQL_MAX_ALIASES, 30, 'GRAPHQL_MAX_ALIASES', 0, 100_000, problems),
+    maxQueryDirectives: parseInteger(env.GRAPHQL_MAX_DIRECTIVES, 50, 'GRAPHQL_MAX_DIRECTIVES', 0, 100_000, problems),
     databaseStatementTimeoutMs: parseInteger(
       env.DATABASE_STATEMENT_TIMEOUT_MS,
       10_000,

@@ -12,6 +12,7 @@ import { dispatcherOptionsFromConfig } from './execution/dispatcher-options';
 import { installQueue } from './execution/queue';
 import { superviseWorker } from './execution/worker-supervisor';
 import { workerOptions } from './execution/worker-options';
+import { errorFormatter } from './graphql/errors';
 import { buildSchema } from './graphql/schema';
 import { ALL_SCOPES } from './graphql/scopes';
 import { ChangeFeed } from './graphql/subscriptions/change-feed';
@@ -65,6 +66,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   await listener.start();
   const cors = { origins: config.corsOrigins, allowLocalhost: !config.production };
   const testDispatcher = new Dispatcher({ ...dispatcherOptionsFromConfig(config), maxAttempts: 1 });
+  const documentLimits = {
+    maxDepth: config.maxQueryDepth,
+    maxTokens: config.maxQueryTokens,
+    maxAliases: config.maxQueryAliases,
+    maxDirectives: config.maxQueryDirectives,
+  };
   const { httpServer: server, apollo } = await createApp({
     schema,
     em: orm.em,
@@ -81,7 +88,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       limiter: new FailedAttemptLimiter(config.tokenFailureLimit, config.tokenFailureWindowSeconds * 1000),
     },
     cors,
-    maxQueryDepth: config.maxQueryDepth,
+    documentLimits,
     maxQueryCost: config.maxQueryCost,
     metrics,
     pendingMigrations: async () => (await orm.getMigrator().getPendingMigrations()).map((m) => m.name),
@@ -93,11 +100,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     webSocket: (httpServer, services) =>
       serveGraphQLWebSocket({
         httpServer,
-        operations: new SubscriptionOperations(schema, { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+        operations: new SubscriptionOperations(schema, { ...documentLimits, maxCost: config.maxQueryCost }),
         services,
         feed,
         signer,
         cors,
+        formatError: errorFormatter({ suggestions: config.introspection }),
         limits: {
           maxSockets: config.wsMaxSockets,
           maxSubscriptionsPerSocket: config.wsMaxSubscriptionsPerSocket,

@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
-import { dataOf, errorCode, startTestServer, type TestServer } from './support/server';
+import { dataOf, errorCode, startTestServer, type GraphQLResponse, type TestServer } from './support/server';
 
 let t: TestServer;
 let root: string;
@@ -30,7 +30,7 @@ describe('query depth', () => {
     const { count } = await t.countStatements(async () => {
       const res = await t.gql(nested(11));
       expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect(res.errors![0].message).toBe('"Deep" is nested more than 10 levels deep; ask for fewer nested fields');
+      expect(res.errors![0].message).toBe('the query is nested more than 10 levels deep; ask for fewer nested fields');
     });
     expect(count).toBe(0);
   });
@@ -93,6 +93,129 @@ describe('query cost', () => {
   });
 });
 
+/** POSTs a raw JSON body with a root token; the HTTP status and the answer. */
+async function post(body: string): Promise<{ status: number; json: GraphQLResponse }> {
+  const res = await fetch(`${t.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${root}` },
+    body,
+  });
+  return { status: res.status, json: (await res.json()) as GraphQLResponse };
+}
+const postOperation = (query: string, extra: Record<string, unknown> = {}) => post(JSON.stringify({ query, ...extra }));
+
+describe('query shape (each refused with 400 before any SQL)', () => {
+  /** `{ ...F1 }` with F1..F26, each spreading the next one twice: 2^25 fields once expanded, 1 KB of text. */
+  function fanOut(levels: number): string {
+    let query = '{ ...F1 }\n';
+    for (let i = 1; i < levels; i++) query += `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }\n`;
+    return `${query}fragment F${levels} on Query { policies(first: 0) { totalCount } }`;
+  }
+
+  it('refuses the 26-level fragment fan-out while /health keeps answering', async () => {
+    const started = Date.now();
+    const refused = postOperation(fanOut(26)).then((answer) => ({ ...answer, ms: Date.now() - started }));
+    const health = fetch(`${t.url}/health`).then((res) => res.status);
+    const [answer, healthStatus] = await Promise.all([refused, health]);
+    console.log(`26-level fan-out refused in ${answer.ms} ms`);
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer.json)).toBe('BAD_USER_INPUT');
+    expect(answer.json.errors![0].message).toBe('the query has more than 10000 fields with its fragments spread out; ask for fewer fields');
+    expect(healthStatus).toBe(200);
+  });
+
+  it('refuses 4,900 aliases of policies(first: 0) { totalCount } without running SQL', async () => {
+    const query = `{ ${Array.from({ length: 4900 }, (_, i) => `a${i}: policies(first: 0) { totalCount }`).join(' ')} }`;
+    const { count } = await t.countStatements(async () => {
+      const answer = await postOperation(query);
+      expect(answer.status).toBe(400);
+      expect(errorCode(answer.json)).toBe('GRAPHQL_PARSE_FAILED'); // 34,300 tokens
+    });
+    expect(count).toBe(0);
+  });
+
+  it('refuses a document of more than GRAPHQL_MAX_TOKENS (5000) tokens', async () => {
+    const answer = await postOperation(`{ ${'__typename '.repeat(5000)} }`);
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer.json)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(answer.json.errors![0].message).toMatch(/more that 5000 tokens/);
+  });
+
+  it('refuses more than GRAPHQL_MAX_ALIASES (30) aliases', async () => {
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: policies(first: 0) { totalCount }`).join(' ');
+    expect((await postOperation(`{ ${aliases(30)} }`)).status).toBe(200);
+    const { count } = await t.countStatements(async () => {
+      const answer = await postOperation(`{ ${aliases(31)} }`);
+      expect(answer.status).toBe(400);
+      expect(errorCode(answer.json)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(answer.json.errors![0].message).toBe('the query has more than 30 aliases; send fewer aliased fields (or several requests)');
+    });
+    expect(count).toBe(0);
+  });
+
+  it('refuses more than GRAPHQL_MAX_DIRECTIVES (50) directives', async () => {
+    const answer = await postOperation(`{ ${'__typename @include(if: true) @skip(if: false) '.repeat(26)} }`);
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer.json)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(answer.json.errors![0].message).toBe('the query has more than 50 directives');
+  });
+
+  it('refuses a fragment cycle', async () => {
+    const answer = await postOperation('{ ...A } fragment A on Query { ...A }');
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer.json)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(answer.json.errors![0].message).toBe('Cannot spread fragment "A" within itself.');
+  });
+});
+
+describe('operationName and variables (400, never 500)', () => {
+  const QUERY = 'query A { policies(first: 1) { totalCount } }';
+
+  it('refuses an operationName the document does not define', async () => {
+    const answer = await postOperation(QUERY, { operationName: 'B' });
+    expect(answer.status).toBe(400);
+    expect(answer.json.errors).toEqual([
+      { message: 'the document has no operation named "B"', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
+    ]);
+  });
+
+  it('refuses an operationName with a NUL character', async () => {
+    const answer = await postOperation(QUERY, { operationName: 'A\u0000' });
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer.json)).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect(answer.json.errors![0].message).toBe('the document has no operation named "A\\u0000"');
+  });
+
+  it('refuses a document of several operations without operationName', async () => {
+    const answer = await postOperation(`${QUERY} query B { __typename }`);
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer.json)).toBe('OPERATION_RESOLUTION_FAILURE');
+  });
+
+  // Written by hand: JSON.stringify itself overflows at this depth.
+  const nestedList = '['.repeat(20_000) + '"x"' + ']'.repeat(20_000);
+  const nestedObject = '{"key":'.repeat(20_000) + '"x"' + '}'.repeat(20_000);
+
+  it.each([
+    ['an unused variable', '{ policies(first: 1) { totalCount } }', `{"v":${nestedList}}`],
+    ['an Int', 'query($n: Int) { policies(first: $n) { totalCount } }', `{"n":${nestedList}}`],
+    ['an input object', 'mutation($p: [PolicyInput!]!) { upsertPolicies(input: $p) { key } }', `{"p":[${nestedObject}]}`],
+  ])('refuses variables nested 20,000 deep (%s)', async (_what, query, variables) => {
+    const answer = await post(`{"query":${JSON.stringify(query)},"variables":${variables}}`);
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer.json)).toBe('BAD_USER_INPUT');
+    expect(answer.json.errors![0].message).toMatch(/is nested more than 64 levels deep/);
+  });
+
+  it('still finds a NUL deep inside the variables, with its path', async () => {
+    const answer = await postOperation('mutation($p: [PolicyInput!]!) { upsertPolicies(input: $p) { key } }', {
+      variables: { p: [{ key: 'k', name: 'a\u0000' }] },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.json.errors![0].message).toBe('"$p[0].name" must not contain NUL (\\u0000) characters');
+  });
+});
+
 describe('request body', () => {
   it('answers 413 to a body over 1 MiB', async () => {
     const padding = 'x'.repeat(1024 * 1024);
@@ -109,6 +232,42 @@ describe('request body', () => {
 describe('outside production', () => {
   it('answers introspection', async () => {
     expect(dataOf(await t.gql('{ __schema { queryType { name } } }')).__schema.queryType.name).toBe('Query');
+  });
+
+  it('suggests field names in validation errors (introspection shows them anyway)', async () => {
+    const res = await t.gql('{ polic { totalCount } }');
+    expect(res.errors![0].message).toBe('Cannot query field "polic" on type "Query". Did you mean "policy" or "policies"?');
+  });
+});
+
+describe('in production', () => {
+  let production: TestServer;
+  beforeAll(async () => {
+    production = await startTestServer({ nodeEnv: 'production', production: true, introspection: false });
+  });
+  afterAll(() => production.close());
+
+  it('suggests no field, argument or enum value names', async () => {
+    const field = await production.gql('{ polic { totalCount } }');
+    expect(field.errors![0].message).toBe('Cannot query field "polic" on type "Query".');
+    const argument = await production.gql('{ policies(frist: 1) { totalCount } }');
+    expect(argument.errors![0].message).toBe('Unknown argument "frist" on field "Query.policies".');
+    const enumValue = await production.gql('query($s: PrivacyRequestStatus) { privacyRequests(status: $s) { totalCount } }', {
+      s: 'PENDIN',
+    });
+    expect(enumValue.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(enumValue.errors![0].message).not.toMatch(/Did you mean/);
+  });
+
+  it('answers the same limits with the same codes', async () => {
+    const res = await production.gql('{ ...A } fragment A on Query { ...A }');
+    expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const unknown = await fetch(`${production.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await production.token()}` },
+      body: JSON.stringify({ query: '{ __typename }', operationName: 'B\u0000' }),
+    });
+    expect(unknown.status).toBe(400);
   });
 });
 

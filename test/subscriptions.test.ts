@@ -13,6 +13,9 @@ beforeAll(async () => {
     wsMaxSockets: 6,
     wsMaxSubscriptionsPerSocket: 2,
     maxQueryDepth: 4,
+    // room for the cost test's 1100 aliases
+    maxQueryAliases: 1200,
+    maxQueryTokens: 10_000,
     corsOrigins: ['https://admin.example.com'],
   });
   root = await t.token();
@@ -249,6 +252,21 @@ describe('limits', () => {
     const many = Array.from({ length: 1100 }, (_, i) => `d${i}: deliveries { id }`).join(' ');
     const err = (await subscribe(socket, `subscription { privacyRequestsChanged { ${many} } }`).failed) as any[];
     expect(err[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: 10000 });
+  });
+
+  it('the token, alias and directive limits apply to subscription documents', async () => {
+    const socket = open({ Authorization: `Bearer ${root}` });
+    const aliases = Array.from({ length: 1201 }, (_, i) => `d${i}: id`).join(' ');
+    const tooManyAliases = (await subscribe(socket, `subscription { privacyRequestsChanged { ${aliases} } }`).failed) as any[];
+    expect(tooManyAliases[0]).toMatchObject({
+      message: expect.stringMatching(/more than 1200 aliases/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const directives = 'id @include(if: true) @skip(if: false) '.repeat(26);
+    const tooManyDirectives = (await subscribe(socket, `subscription { privacyRequestsChanged { ${directives} } }`).failed) as any[];
+    expect(tooManyDirectives[0].message).toBe('the query has more than 50 directives');
+    const tokens = (await subscribe(socket, `subscription { privacyRequestsChanged { ${'id '.repeat(10_000)} } }`).failed) as any[];
+    expect(tokens[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('queries and mutations go over HTTP: BAD_REQUEST over the socket', async () => {

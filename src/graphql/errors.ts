@@ -24,8 +24,25 @@ const PUBLIC_CODES = new Set([
 
 const requestIds = new WeakMap<object, string>();
 
+export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * Errors as clients see them (HTTP and WebSocket). graphql-js' "Did you mean ...?" hints name
+ * fields, arguments, types and enum values: they stay only where introspection shows the schema
+ * anyway (outside production, or GRAPHQL_INTROSPECTION=true).
+ */
+export function errorFormatter(options: { suggestions: boolean }): ErrorFormatter {
+  if (options.suggestions) return formatError;
+  return (formatted, error) => {
+    const result = formatError(formatted, error);
+    return { ...result, message: result.message.replace(SUGGESTION, '') };
+  };
+}
+
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
 /** The one place where errors become contract codes; anything unknown becomes a generic message. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = domainErrorIn(unwrapResolverError(error));
   if (original instanceof DomainError) {
     return { ...formatted, message: original.message, extensions: { ...original.extensions, code: original.code } };

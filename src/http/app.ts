@@ -19,10 +19,11 @@ import { createServer, type Server } from 'node:http';
 import type { SecretBox } from '../domain/crypto';
 import { createContext, type Context, type ContextServices } from '../graphql/context';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
-import { errorLoggingPlugin, formatError } from '../graphql/errors';
-import { noNulLiteralsRule, rejectNulCharactersPlugin } from '../graphql/engine/nul-characters';
-import { costLimitPlugin, depthLimitRule } from '../graphql/limits';
+import { errorFormatter, errorLoggingPlugin } from '../graphql/errors';
+import { noNulLiteralsRule, rejectBadVariablesPlugin } from '../graphql/engine/nul-characters';
+import { costLimitPlugin, documentLimitRules, parseOptions, type DocumentLimits } from '../graphql/limits';
 import { jitGateway } from '../graphql/engine/jit-executor';
+import { unknownOperationPlugin } from '../graphql/engine/unknown-operation';
 import { metricsPlugin } from '../graphql/metrics-plugin';
 import { subscriptionsOverWebSocketOnlyPlugin } from '../graphql/subscriptions/operations';
 import type { Logger } from '../logger';
@@ -48,7 +49,8 @@ export interface AppDeps {
   /** /oauth/token and the bearer check on /graphql. */
   tokens: Omit<TokenEndpointDeps, 'em'>;
   cors: CorsOptions;
-  maxQueryDepth: number;
+  /** Depth, tokens, aliases and directives of a document, checked before it is validated further. */
+  documentLimits: DocumentLimits;
   maxQueryCost: number;
   /** Headers the GraphiQL page starts with (development: a root token). */
   graphiqlHeaders?: () => Record<string, string>;
@@ -77,7 +79,7 @@ export async function createApp(deps: AppDeps) {
   const webSocket = deps.webSocket?.(httpServer, services);
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(deps.schema),
-    formatError,
+    formatError: errorFormatter({ suggestions: deps.introspection }),
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
     // CSRF prevention guards cookie sessions. Here every operation needs an Authorization header,
@@ -93,7 +95,8 @@ export async function createApp(deps: AppDeps) {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       errorLoggingPlugin,
-      rejectNulCharactersPlugin,
+      unknownOperationPlugin,
+      rejectBadVariablesPlugin,
       costLimitPlugin(deps.maxQueryCost),
       metricsPlugin(deps.metrics),
       subscriptionsOverWebSocketOnlyPlugin,
@@ -108,7 +111,8 @@ export async function createApp(deps: AppDeps) {
         },
       },
     ],
-    validationRules: [depthLimitRule(deps.maxQueryDepth), noNulLiteralsRule],
+    parseOptions: parseOptions(deps.documentLimits),
+    validationRules: [...documentLimitRules(deps.documentLimits), noNulLiteralsRule],
   });
   await apollo.start();
 

@@ -7,7 +7,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { InvalidTokenError, type AccessTokenClaims, type AccessTokenSigner } from '../domain/access-tokens';
 import { createContext, type ContextServices } from '../graphql/context';
-import { formatError } from '../graphql/errors';
+import type { ErrorFormatter } from '../graphql/errors';
 import type { ChangeFeed } from '../graphql/subscriptions/change-feed';
 import type { PreparedSubscription, SubscriptionOperations } from '../graphql/subscriptions/operations';
 import { REVOKED, verifyAuthorization } from './bearer-auth';
@@ -32,6 +32,8 @@ export interface GraphQLWebSocketDeps {
   signer: AccessTokenSigner;
   cors: CorsOptions;
   limits: WebSocketLimits;
+  /** As for HTTP answers (errorFormatter). */
+  formatError: ErrorFormatter;
 }
 
 /** Close codes besides graphql-ws' own. */
@@ -131,10 +133,10 @@ export function serveGraphQLWebSocket(deps: GraphQLWebSocketDeps) {
       subscribe: (args) => deps.operations.run(prepared.get(args)!),
       onNext(ctx, _id, _payload, _args, result) {
         if (!result.errors?.length) return undefined;
-        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
+        return { ...result, errors: result.errors.map((error) => deps.formatError(error.toJSON(), error)) };
       },
       onError(_ctx, _id, _payload, errors) {
-        return errors.map((error) => formatError(error.toJSON(), error));
+        return errors.map((error) => deps.formatError(error.toJSON(), error));
       },
       onClose(ctx) {
         clearTimeout(ctx.extra.expiry);

@@ -14,8 +14,9 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { eventContext, type Context } from '../context';
-import { costLimitError, depthLimitRule } from '../limits';
-import { noNulLiteralsRule, nulVariableError } from '../engine/nul-characters';
+import { costLimitError, documentLimitRules, parseOptions, type DocumentLimits } from '../limits';
+import { noNulLiteralsRule, variableValuesError } from '../engine/nul-characters';
+import { unknownOperation } from '../engine/unknown-operation';
 import type { FeedEvent } from './change-feed';
 
 /** A `subscribe` message's payload as the client sent it (not yet checked). */
@@ -35,9 +36,10 @@ export interface PreparedSubscription {
 const MAX_DOCUMENTS = 500;
 
 /**
- * Subscription operations over WebSocket: checked like HTTP operations (parse, validation with
- * the depth limit, cost limit, NUL characters, scopes) before any event, and executed once per
- * event for all subscriptions that share the selection, variables and scopes.
+ * Subscription operations over WebSocket: checked like HTTP operations (parse with the token
+ * limit, validation with the depth, alias and directive limits, cost limit, variables, scopes)
+ * before any event, and executed once per event for all subscriptions that share the selection,
+ * variables and scopes.
  */
 export class SubscriptionOperations {
   private readonly documents = new Map<string, CheckedDocument>();
@@ -47,9 +49,9 @@ export class SubscriptionOperations {
 
   constructor(
     private readonly schema: GraphQLSchema,
-    private readonly limits: { maxDepth: number; maxCost: number },
+    private readonly limits: DocumentLimits & { maxCost: number },
   ) {
-    this.rules = [...specifiedRules, depthLimitRule(limits.maxDepth), noNulLiteralsRule];
+    this.rules = [...specifiedRules, ...documentLimitRules(limits), noNulLiteralsRule];
   }
 
   /** The subscription ready to run, or the errors its `error` message carries. */
@@ -62,12 +64,12 @@ export class SubscriptionOperations {
     const { document, id, errors } = this.document(query);
     if (!document || errors.length) return errors;
     const operation = getOperationAST(document, operationName ?? undefined);
-    if (!operation) return [badRequest('the document must name the operation to run (operationName)')];
+    if (!operation) return [unknownOperation(operationName ?? undefined)];
     if ((operation.operation as string) !== 'subscription')
       return [badRequest(`send ${operation.operation}s over HTTP POST /graphql; the WebSocket carries subscriptions`)];
     const variableValues = (variables ?? {}) as Record<string, unknown>;
     const refused =
-      nulVariableError(variableValues) ??
+      variableValuesError(variableValues) ??
       costLimitError(this.schema, document, variableValues, operationName ?? undefined, this.limits.maxCost);
     if (refused) return [refused];
 
@@ -123,7 +125,7 @@ export class SubscriptionOperations {
     if (known) return known;
     let document: DocumentNode;
     try {
-      document = parse(query);
+      document = parse(query, parseOptions(this.limits));
     } catch (err) {
       if (!(err instanceof GraphQLError)) throw err;
       return {
