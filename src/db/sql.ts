@@ -15,6 +15,27 @@ export async function query<T = Record<string, unknown>>(
   return parseTimestamps(rows) as T[];
 }
 
+/**
+ * The same as query for a hot read whose text never changes: PostgreSQL parses and plans it once
+ * per connection (a named prepared statement) instead of on every call. The values travel as
+ * bind parameters, so `name` must always go with the same `sql`; arrays as one `?::uuid[]`
+ * (arrayParam), never a list that changes the text. It skips MikroORM's query log.
+ */
+export async function preparedQuery<T = Record<string, unknown>>(
+  em: EntityManager,
+  name: string,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
+  const statement = knex(em)
+    .raw(sql, params as Knex.RawBinding[])
+    .options({ name });
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (transaction) statement.transacting(transaction);
+  const result = (await statement) as { rows: Record<string, unknown>[] };
+  return parseTimestamps(result.rows) as T[];
+}
+
 /** Every timestamp column this code selects is named "<something>At" (createdAt, usedAt, ...). */
 const TIMESTAMP_COLUMN = /[a-z]At$/;
 

@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ConnectionConfig } from '../db/entities';
-import { knex, query } from '../db/sql';
+import { arrayParam } from '../db/array-param';
+import { knex, preparedQuery, query } from '../db/sql';
 import { AccessLevel, ConnectionType } from './enums';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { checkBatchSize, checkNoDuplicates, refuseNamesHeldByOthers, resolveKey, validName } from './keys';
@@ -149,15 +150,11 @@ export async function findConnectionsByIds(em: EntityManager, ids: readonly stri
  * over a sequential scan of connection_config once it holds some ten thousand connections.
  */
 export async function findConnectionsUsedByPolicies(em: EntityManager, policyIds: readonly string[]): Promise<ConnectionConfigView[]> {
-  const k = knex(em);
-  const used = k('policy_webhook')
-    .select('connection_config_id')
-    .whereIn('policy_id', policyIds as string[]);
-  return query<ConnectionConfigView>(
+  return preparedQuery<ConnectionConfigView>(
     em,
-    k
-      .select(k.raw(CONNECTION_COLUMNS))
-      .from('connection_config')
-      .where('id', '=', k.raw('any(array(?))', [used])),
+    'connections_used_by_policies',
+    `select ${CONNECTION_COLUMNS} from connection_config
+     where id = any(array(select connection_config_id from policy_webhook where policy_id = any(?::uuid[])))`,
+    [arrayParam(policyIds)],
   );
 }

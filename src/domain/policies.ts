@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Policy } from '../db/entities';
 import { notifyPolicyWebhooksChanged } from '../db/notify';
-import { knex, query } from '../db/sql';
+import { knex, preparedQuery, query } from '../db/sql';
 import { NotFoundError } from './errors';
 import { checkBatchSize, checkNoDuplicates, refuseNamesHeldByOthers, resolveKey, validName } from './keys';
 import { pageByKey, type PageArgs } from './pagination';
@@ -54,7 +54,7 @@ export function listPolicies(em: EntityManager, args: PageArgs): Promise<Page<Po
 }
 
 export async function findPolicyByKey(em: EntityManager, key: string): Promise<PolicyView | null> {
-  const [row] = await query<PolicyView>(em, `select ${POLICY_COLUMNS} from policy where key = ?`, [key]);
+  const [row] = await preparedQuery<PolicyView>(em, 'policy_by_key', `select ${POLICY_COLUMNS} from policy where key = ?`, [key]);
   return row ?? null;
 }
 

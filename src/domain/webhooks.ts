@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { ConnectionConfig, Policy, PolicyWebhook } from '../db/entities';
 import { notifyPolicyWebhooksChanged } from '../db/notify';
-import { knex, query } from '../db/sql';
+import { arrayParam } from '../db/array-param';
+import { knex, preparedQuery, query } from '../db/sql';
 import { ConnectionType, WebhookDirection, WebhookPhase } from './enums';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { checkBatchSize, checkNoDuplicates, resolveKey, validName } from './keys';
@@ -170,14 +171,11 @@ async function resolveHttpsConnections(tx: EntityManager, keys: string[]): Promi
 
 /** Both phases of many policies in one statement, ordered; for the per-request DataLoader. */
 export async function findWebhooksByPolicyIds(em: EntityManager, policyIds: readonly string[]): Promise<WebhookView[]> {
-  const k = knex(em);
-  return query<WebhookView>(
+  return preparedQuery<WebhookView>(
     em,
-    k
-      .select(k.raw(WEBHOOK_COLUMNS))
-      .from('policy_webhook')
-      .whereIn('policy_id', policyIds as string[])
-      .orderBy(['policy_id', 'phase', 'position']),
+    'webhooks_by_policy_ids',
+    `select ${WEBHOOK_COLUMNS} from policy_webhook where policy_id = any(?::uuid[]) order by policy_id, phase, position`,
+    [arrayParam(policyIds)],
   );
 }
 
