@@ -80,3 +80,32 @@ it('a policies query with webhooks, their policy and connection costs the same s
   expect(fifty.count).toBe(one.count);
   expect(fifty.count).toBeLessThanOrEqual(5);
 });
+
+it('policy(key) with its webhooks, their policy and connections is one statement and answers as the list does', async () => {
+  const fields = `key name createdAt updatedAt
+    preWebhooks { key order direction required policy { key name } connectionConfig { key name hasSecrets createdAt } }
+    postWebhooks { key order direction policy { key } connectionConfig { key connectionType } }`;
+  for (const key of ['lookup_a', 'lookup_b']) {
+    await createPolicy(t, key);
+    await givenWebhooks(t, key, 'PRE_EXECUTION', ['pre_a', 'pre_b'], 'conn_a');
+    await givenWebhooks(t, key, 'POST_EXECUTION', ['post_a'], 'conn_c');
+  }
+  const listed = dataOf(await t.gql(`{ policies(first: 50) { edges { node { ${fields} } } } }`))
+    .policies.edges.map((e: any) => e.node)
+    .filter((node: any) => node.key.startsWith('lookup_'));
+  expect(listed).toHaveLength(2);
+  for (const node of listed) {
+    const counted = await t.countStatements(async () => {
+      expect(dataOf(await t.gql(`query($key: String!) { policy(key: $key) { ${fields} } }`, { key: node.key })).policy).toEqual(node);
+    });
+    expect(counted.count).toBe(1);
+  }
+  expect(dataOf(await t.gql(`{ policy(key: "no_such_policy") { key preWebhooks { key } } }`)).policy).toBeNull();
+  // A policy without webhooks: empty lists, not null.
+  await createPolicy(t, 'bare');
+  expect(dataOf(await t.gql(`{ policy(key: "bare") { key preWebhooks { key } postWebhooks { key } } }`)).policy).toEqual({
+    key: 'bare',
+    preWebhooks: [],
+    postWebhooks: [],
+  });
+});

@@ -4,7 +4,7 @@ import { toDate } from './timestamps';
 
 /**
  * Runs a statement (raw SQL with ? bindings, or a knex query) inside the EntityManager's
- * transaction, if any. Rows leave here parsed: timestamps are Dates (see parseTimestamps).
+ * transaction, if any. Rows leave here parsed: timestamps are Dates (see withDates).
  */
 export async function query<T = Record<string, unknown>>(
   em: EntityManager,
@@ -12,7 +12,7 @@ export async function query<T = Record<string, unknown>>(
   params: unknown[] = [],
 ): Promise<T[]> {
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql as never, params, 'all', em.getTransactionContext());
-  return parseTimestamps(rows) as T[];
+  return withDates(rows) as T[];
 }
 
 /**
@@ -33,7 +33,7 @@ export async function preparedQuery<T = Record<string, unknown>>(
   const transaction = em.getTransactionContext<Knex.Transaction>();
   if (transaction) statement.transacting(transaction);
   const result = (await statement) as { rows: Record<string, unknown>[] };
-  return parseTimestamps(result.rows) as T[];
+  return withDates(result.rows) as T[];
 }
 
 /** Every timestamp column this code selects is named "<something>At" (createdAt, usedAt, ...). */
@@ -41,13 +41,13 @@ const TIMESTAMP_COLUMN = /[a-z]At$/;
 
 /**
  * MikroORM's driver hands raw reads timestamptz as PostgreSQL's text and parses it only when it
- * hydrates entities; raw rows get the same Dates here, once, at the edge.
+ * hydrates entities; raw rows (and rows built as JSON) get the same Dates here, once, at the edge.
  */
-function parseTimestamps(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+export function withDates<T extends object>(rows: T[]): T[] {
   if (!Array.isArray(rows) || !rows.length) return rows;
   const columns = Object.keys(rows[0]).filter((column) => TIMESTAMP_COLUMN.test(column));
   if (!columns.length) return rows;
-  for (const row of rows) {
+  for (const row of rows as Record<string, unknown>[]) {
     for (const column of columns) {
       const value = row[column];
       if (typeof value === 'string') row[column] = toDate(value);

@@ -1,12 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Policy } from '../db/entities';
 import { notifyPolicyWebhooksChanged } from '../db/notify';
-import { knex, preparedQuery, query } from '../db/sql';
+import { knex, preparedQuery, query, withDates } from '../db/sql';
 import { NotFoundError } from './errors';
 import { checkBatchSize, checkNoDuplicates, refuseNamesHeldByOthers, resolveKey, validName } from './keys';
 import { pageByKey, type PageArgs } from './pagination';
 import { inTransaction } from './transaction';
-import { POLICY_COLUMNS, type Page, type PolicyView } from './views';
+import {
+  CONNECTION_COLUMNS,
+  POLICY_COLUMNS,
+  WEBHOOK_COLUMNS,
+  type ConnectionConfigView,
+  type Page,
+  type PolicyView,
+  type WebhookView,
+} from './views';
 
 export interface PolicyInput {
   key?: string | null;
@@ -56,6 +64,35 @@ export function listPolicies(em: EntityManager, args: PageArgs): Promise<Page<Po
 export async function findPolicyByKey(em: EntityManager, key: string): Promise<PolicyView | null> {
   const [row] = await preparedQuery<PolicyView>(em, 'policy_by_key', `select ${POLICY_COLUMNS} from policy where key = ?`, [key]);
   return row ?? null;
+}
+
+export interface PolicyWithWebhooks {
+  policy: PolicyView;
+  /** Both phases, each in order. */
+  webhooks: WebhookView[];
+  /** The connections those webhooks use. */
+  connections: ConnectionConfigView[];
+}
+
+// One round trip for the common lookup: the policy, its webhooks and their connections as JSON.
+const POLICY_WITH_WEBHOOKS = `
+  with p as (select ${POLICY_COLUMNS} from policy where key = ?),
+       w as (select ${WEBHOOK_COLUMNS} from policy_webhook where policy_id = (select id from p))
+  select (select row_to_json(p) from p) as policy,
+         coalesce((select json_agg(w order by w.phase, w."order") from w), '[]') as webhooks,
+         coalesce((select json_agg(c) from (select ${CONNECTION_COLUMNS} from connection_config
+                                            where id in (select "connectionConfigId" from w)) c), '[]') as connections`;
+
+/** The policy with this key, its webhooks and their connections, in one statement; null when there is none. */
+export async function findPolicyWithWebhooksByKey(em: EntityManager, key: string): Promise<PolicyWithWebhooks | null> {
+  const [row] = await preparedQuery<{ policy: PolicyView | null; webhooks: WebhookView[]; connections: ConnectionConfigView[] }>(
+    em,
+    'policy_with_webhooks_by_key',
+    POLICY_WITH_WEBHOOKS,
+    [key],
+  );
+  if (!row?.policy) return null;
+  return { policy: withDates([row.policy])[0], webhooks: row.webhooks, connections: withDates(row.connections) };
 }
 
 export async function findPoliciesByIds(em: EntityManager, ids: readonly string[]): Promise<PolicyView[]> {

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { findConnectionHealth, type ConnectionHealthView } from '../domain/connection-health';
 import { findConnectionsByIds, findConnectionsUsedByPolicies } from '../domain/connections';
 import { WebhookPhase } from '../domain/enums';
-import { findPoliciesByIds } from '../domain/policies';
+import { findPoliciesByIds, type PolicyWithWebhooks } from '../domain/policies';
 import type { ConnectionConfigView, PolicyView, WebhookView } from '../domain/views';
 import { findWebhooksByIds, findWebhooksByPolicyIds } from '../domain/webhooks';
 import * as requests from '../domain/privacy-request';
@@ -21,7 +21,7 @@ export interface PolicyWebhooks {
  */
 export function createLoaders(em: EntityManager) {
   const connectionsAtHand = new Map<string, ConnectionConfigView>();
-  return {
+  const loaders = {
     connectionsAtHand: connectionsAtHand as ReadonlyMap<string, ConnectionConfigView>,
     connectionById: new DataLoader<string, ConnectionConfigView | null>(async (ids) => {
       const byId = new Map((await findConnectionsByIds(em, ids)).map((c) => [c.id, c]));
@@ -38,12 +38,7 @@ export function createLoaders(em: EntityManager) {
         findConnectionsUsedByPolicies(em, policyIds),
       ]);
       for (const connection of connections) connectionsAtHand.set(connection.id, connection);
-      const grouped = new Map<string, PolicyWebhooks>(policyIds.map((id) => [id, { pre: [], post: [] }]));
-      for (const webhook of webhooks) {
-        const group = grouped.get(webhook.policyId)!;
-        (webhook.phase === WebhookPhase.PRE_EXECUTION ? group.pre : group.post).push(webhook);
-      }
-      return policyIds.map((id) => grouped.get(id)!);
+      return byPhase(policyIds, webhooks);
     }),
     webhookById: new DataLoader<string, WebhookView | null>(async (ids) => {
       const byId = new Map((await findWebhooksByIds(em, ids)).map((w) => [w.id, w]));
@@ -60,6 +55,25 @@ export function createLoaders(em: EntityManager) {
       return requestIds.map((id) => grouped.get(id)!);
     }),
   };
+  return {
+    ...loaders,
+    /** What one statement already read (findPolicyWithWebhooksByKey): the webhook fields then need none. */
+    primePolicyWebhooks({ policy, webhooks, connections }: PolicyWithWebhooks) {
+      for (const connection of connections) connectionsAtHand.set(connection.id, connection);
+      loaders.policyById.prime(policy.id, policy);
+      loaders.webhooksByPolicyId.prime(policy.id, byPhase([policy.id], webhooks)[0]);
+    },
+  };
+}
+
+/** Each policy's webhooks split by phase, in the order given (the statements order them). */
+function byPhase(policyIds: readonly string[], webhooks: WebhookView[]): PolicyWebhooks[] {
+  const grouped = new Map<string, PolicyWebhooks>(policyIds.map((id) => [id, { pre: [], post: [] }]));
+  for (const webhook of webhooks) {
+    const group = grouped.get(webhook.policyId)!;
+    (webhook.phase === WebhookPhase.PRE_EXECUTION ? group.pre : group.post).push(webhook);
+  }
+  return policyIds.map((id) => grouped.get(id)!);
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

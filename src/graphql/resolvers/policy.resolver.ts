@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { deletePolicy, findPolicyByKey, listPolicies, upsertPolicies } from '../../domain/policies';
+import { deletePolicy, findPolicyByKey, findPolicyWithWebhooksByKey, listPolicies, upsertPolicies } from '../../domain/policies';
 import type { PolicyView, WebhookView } from '../../domain/views';
 import type { Context } from '../context';
 import { Scope } from '../scopes';
+import { selectsField } from '../selection';
 import { PolicyInput } from '../inputs/policy';
 import { PageArgs, selectsTotalCount, toConnection } from '../types/page';
 import { PolicyConnection, PolicyType } from '../types/policy';
@@ -19,8 +20,15 @@ export class PolicyResolver {
 
   @Authorized(Scope.POLICY_READ)
   @Query(() => PolicyType, { nullable: true, description: 'The policy with this key; null when there is none.' })
-  policy(@Ctx() { em }: Context, @Arg('key', () => String, { description: "The policy's key." }) key: string): Promise<PolicyView | null> {
-    return findPolicyByKey(em, key);
+  async policy(
+    @Ctx() { em, loaders }: Context,
+    @Arg('key', () => String, { description: "The policy's key." }) key: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PolicyView | null> {
+    if (!selectsField(info, 'preWebhooks', 'postWebhooks')) return findPolicyByKey(em, key);
+    const found = await findPolicyWithWebhooksByKey(em, key);
+    if (found) loaders.primePolicyWebhooks(found);
+    return found?.policy ?? null;
   }
 
   @Authorized(Scope.WEBHOOK_READ)

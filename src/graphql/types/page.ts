@@ -1,7 +1,8 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, encodeCursor, MAX_PAGE_SIZE } from '../../domain/pagination';
 import type { Page } from '../../domain/views';
+import { selectsField } from '../selection';
 
 @ObjectType({ description: 'Where a page lies in its list, and the cursors to ask for the pages around it.' })
 export class PageInfo {
@@ -96,17 +97,5 @@ export function toConnection<T>(page: Page<T>, cursorOf: (item: T) => string): C
 
 /** Whether the list field being resolved selects totalCount (directly or through fragments). */
 export function selectsTotalCount(info: GraphQLResolveInfo | undefined): boolean {
-  if (!info?.fieldNodes) return true;
-  const seen = new Set<string>();
-  const has = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
-      if (selection.kind === Kind.INLINE_FRAGMENT) return has(selection.selectionSet);
-      const name = selection.name.value;
-      if (seen.has(name)) return false;
-      seen.add(name);
-      const fragment = info.fragments?.[name];
-      return fragment ? has(fragment.selectionSet) : true;
-    });
-  return info.fieldNodes.some((node) => has(node.selectionSet));
+  return selectsField(info, 'totalCount');
 }
