@@ -20,7 +20,7 @@ export interface TestServer {
   /** A root-client access token from /oauth/token, narrowed to these scopes when given. */
   token(scopes?: string[]): Promise<string>;
   /** Counts the SQL statements the server sends while fn runs. */
-  countStatements(fn: () => Promise<unknown>): Promise<{ count: number; statements: string[] }>;
+  countStatements(fn: () => Promise<unknown>): Promise<{ count: number; statements: string[]; bindings: unknown[][] }>;
   /** Raw SQL against the test database, for assertions. */
   sql<R = any>(text: string, params?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
@@ -76,15 +76,15 @@ export async function startTestServer(overrides: Partial<Config> = {}, logDestin
   const config = testConfig({ databaseUrl: db.url, ...overrides });
   const server = await startServer(config, createLogger(config.logLevel, logDestination));
   const knex = server.orm.em.getConnection().getKnex();
-  let recording: string[] | null = null;
-  knex.on('query', (q: { sql: string }) => recording?.push(q.sql));
+  let recording: { sql: string; bindings: unknown[] }[] | null = null;
+  knex.on('query', (q: { sql: string; bindings?: unknown[] }) => recording?.push({ sql: q.sql, bindings: q.bindings ?? [] }));
   return {
     ...clientFor(server, config),
     async countStatements(fn) {
       recording = [];
       try {
         await fn();
-        return { count: recording.length, statements: recording };
+        return { count: recording.length, statements: recording.map((q) => q.sql), bindings: recording.map((q) => q.bindings) };
       } finally {
         recording = null;
       }
