@@ -1,9 +1,9 @@
-import { buildSchema as buildSchemaFromSdl, type GraphQLSchema } from 'graphql';
+import { buildSchema as buildSchemaFromSdl, getNamedType, GraphQLObjectType, isNonNullType, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'type-graphql';
 import { buildSchema } from '../src/graphql/schema';
-import { ALL_SCOPES, Scope, type ScopeName } from '../src/graphql/scopes';
+import { ALL_SCOPES, READ_SCOPE_OF_TYPE, Scope, type ScopeName } from '../src/graphql/scopes';
 import { dataOf, errorCode, startTestServer, type GraphQLResponse, type TestServer } from './support/server';
 
 /**
@@ -164,6 +164,175 @@ describe('nested fields check their own scope', () => {
     const query = '{ webhook(policyKey: "nested", phase: PRE_EXECUTION, key: "hook") { key policy { key } } }';
     const res = await t.gqlAs(await tokenFor([Scope.WEBHOOK_READ]), query);
     expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: Scope.POLICY_READ });
+  });
+});
+
+/**
+ * Every Query field that returns objects, the call the walk below starts from (over the data
+ * seeded for it) and its scope. A new root query missing here fails the test.
+ */
+const ROOTS: Record<string, { scope: ScopeName; call: string }> = {
+  connectionConfigs: { scope: Scope.CONNECTION_READ, call: 'connectionConfigs' },
+  connectionConfig: { scope: Scope.CONNECTION_READ, call: 'connectionConfig(key: "walk-crm")' },
+  policies: { scope: Scope.POLICY_READ, call: 'policies' },
+  policy: { scope: Scope.POLICY_READ, call: 'policy(key: "walk")' },
+  webhook: { scope: Scope.WEBHOOK_READ, call: 'webhook(policyKey: "walk", phase: PRE_EXECUTION, key: "walk-hook")' },
+  privacyRequests: { scope: Scope.PRIVACY_REQUEST_READ, call: 'privacyRequests' },
+  privacyRequest: { scope: Scope.PRIVACY_REQUEST_READ, call: 'privacyRequest(id: "$REQUEST")' },
+  apiClients: { scope: Scope.CLIENT_ADMIN, call: 'apiClients' },
+};
+
+type Step = { type: GraphQLObjectType; path: string[] };
+const objectFields = (type: GraphQLObjectType) =>
+  Object.values(type.getFields()).filter((f) => !f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined));
+
+/** The shortest path from a root query to `target` that needs no `avoid` scope on the way, or null. */
+function pathTo(schema: GraphQLSchema, target: GraphQLObjectType, avoid: ScopeName): string[] | null {
+  const queue: Step[] = [];
+  for (const [name, field] of Object.entries(schema.getQueryType()!.getFields())) {
+    const type = getNamedType(field.type);
+    if (type instanceof GraphQLObjectType && ROOTS[name] && ROOTS[name].scope !== avoid) queue.push({ type, path: [name] });
+  }
+  const seen = new Set<string>();
+  for (let step = queue.shift(); step; step = queue.shift()) {
+    if (step.type === target) return step.path;
+    if (seen.has(step.type.name)) continue;
+    seen.add(step.type.name);
+    for (const field of objectFields(step.type)) {
+      const type = getNamedType(field.type);
+      if (type instanceof GraphQLObjectType && READ_SCOPE_OF_TYPE[type.name] !== avoid)
+        queue.push({ type, path: [...step.path, field.name] });
+    }
+  }
+  return null;
+}
+
+const typesReachedFrom = (schema: GraphQLSchema, root: GraphQLObjectType | null | undefined) => {
+  const seen = new Set<string>();
+  const visit = (type: GraphQLObjectType) => {
+    if (seen.has(type.name)) return;
+    seen.add(type.name);
+    for (const field of Object.values(type.getFields())) {
+      const named = getNamedType(field.type);
+      if (named instanceof GraphQLObjectType) visit(named);
+    }
+  };
+  for (const field of Object.values(root?.getFields() ?? {})) {
+    const named = getNamedType(field.type);
+    if (named instanceof GraphQLObjectType) visit(named);
+  }
+  return seen;
+};
+
+/**
+ * Every field of a type a query can reach that returns an entity of READ_SCOPE_OF_TYPE, with the
+ * shortest path to it that a token without that entity's scope can walk: the field must answer
+ * FORBIDDEN there. A field whose every path already needs the scope (a list's nodes) is left out.
+ */
+function nestedEntityFields(schema: GraphQLSchema) {
+  const cases: { field: string; scope: ScopeName; path: string[] }[] = [];
+  for (const typeName of typesReachedFrom(schema, schema.getQueryType())) {
+    const parent = schema.getType(typeName) as GraphQLObjectType;
+    for (const field of Object.values(parent.getFields())) {
+      const scope = READ_SCOPE_OF_TYPE[getNamedType(field.type).name];
+      const path = scope && pathTo(schema, parent, scope);
+      if (path) cases.push({ field: `${typeName}.${field.name}`, scope, path: [...path, field.name] });
+    }
+  }
+  return cases;
+}
+
+const selectionOf = (path: string[], requestId: string) =>
+  path.reduceRight((inner, name, i) => {
+    const call = i === 0 ? ROOTS[name].call.replace('$REQUEST', requestId) : name;
+    return `${call} { ${inner} }`;
+  }, '__typename');
+
+describe('every path to an entity needs its read scope', () => {
+  const published = buildSchemaFromSdl(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
+  const CASES = nestedEntityFields(published);
+  let requestId = '';
+
+  beforeAll(async () => {
+    dataOf(
+      await t.gql(
+        'mutation { upsertConnectionConfigs(input: [{ key: "walk-crm", name: "Walk CRM", connectionType: HTTPS, access: READ }]) { key } }',
+      ),
+    );
+    dataOf(await t.gql('mutation { upsertPolicies(input: [{ key: "walk", name: "Walk" }]) { key } }'));
+    dataOf(
+      await t.gql(
+        'mutation { setPreWebhooks(policyKey: "walk", webhooks: [{ key: "walk-hook", direction: ONE_WAY, connectionConfigKey: "walk-crm" }]) { key } }',
+      ),
+    );
+    const created = dataOf(
+      await t.gql('mutation { createPrivacyRequests(input: [{ policyKey: "walk", identity: { email: "walk@example.com" } }]) { id } }'),
+    );
+    requestId = created.createPrivacyRequests[0].id;
+    // The chain and a delivery, as a worker would have written them (this server runs no worker).
+    await t.sql(
+      `insert into chain_step (privacy_request_id, phase, position, webhook_id, webhook_key)
+       select ?, 'pre', 0, id, key from policy_webhook where key = 'walk-hook'`,
+      [requestId],
+    );
+    await t.sql(
+      `insert into webhook_delivery (id, privacy_request_id, webhook_id, phase, webhook_key, attempt, outcome, duration_ms, created_at)
+       select gen_random_uuid(), ?, id, 'pre', key, 1, 'DELIVERED', 5, now() from policy_webhook where key = 'walk-hook'`,
+      [requestId],
+    );
+  });
+
+  it('has a start for every root query returning objects', () => {
+    const roots = Object.entries(published.getQueryType()!.getFields())
+      .filter(([, f]) => getNamedType(f.type) instanceof GraphQLObjectType)
+      .map(([name]) => name);
+    expect(roots.filter((name) => !(name in ROOTS))).toEqual([]);
+  });
+
+  it('covers the subscriptions: everything they reach, a query reaches too', () => {
+    const fromQueries = typesReachedFrom(published, published.getQueryType());
+    expect([...typesReachedFrom(published, published.getSubscriptionType())].filter((type) => !fromQueries.has(type))).toEqual([]);
+  });
+
+  it('finds the nested paths of the issue', () => {
+    expect(CASES.map((c) => c.field)).toEqual(
+      expect.arrayContaining([
+        'PrivacyRequest.policy',
+        'PrivacyRequest.failedWebhook',
+        'WebhookDelivery.webhook',
+        'ChainStep.webhook',
+        'Policy.preWebhooks',
+        'PolicyWebhook.connectionConfig',
+        'PolicyWebhook.policy',
+      ]),
+    );
+  });
+
+  describe.each(CASES)('$field', ({ scope, path }) => {
+    it(`answers FORBIDDEN with requiredScope "${scope}" at ${path.join('.')} to a token with every other scope`, async () => {
+      const query = `{ ${selectionOf(path, requestId)} }`;
+      const res = await t.gqlAs(await tokenFor(ALL_SCOPES.filter((s) => s !== scope)), query);
+      const denied = (res.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN');
+      expect(denied.length).toBeGreaterThan(0);
+      for (const error of denied) {
+        expect(error.extensions).toMatchObject({ requiredScope: scope });
+        expect(error.path!.filter((p) => typeof p === 'string')).toEqual(path);
+      }
+      expect(codes(await t.gql(query))).toEqual([]);
+    });
+  });
+
+  it('privacy-request:read alone reads a request but not its policy or webhooks', async () => {
+    const query = `{ privacyRequest(id: "${requestId}") { id policy { key name } failedWebhook { key }
+      deliveries { webhookKey webhook { key name } } chain { webhookKey webhook { key } } } }`;
+    const res = await t.gqlAs(await tokenFor([Scope.PRIVACY_REQUEST_READ]), query);
+    expect(res.errors!.map((e) => [e.path!.join('.'), e.extensions!.requiredScope]).sort()).toEqual([
+      ['privacyRequest.chain.0.webhook', Scope.WEBHOOK_READ],
+      ['privacyRequest.deliveries.0.webhook', Scope.WEBHOOK_READ],
+      ['privacyRequest.failedWebhook', Scope.WEBHOOK_READ],
+      ['privacyRequest.policy', Scope.POLICY_READ],
+    ]);
+    expect(JSON.stringify(res.data)).not.toContain('Walk');
   });
 });
 

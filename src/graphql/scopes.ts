@@ -21,3 +21,16 @@ export const Scope = {
 export type ScopeName = (typeof Scope)[keyof typeof Scope];
 
 export const ALL_SCOPES: ScopeName[] = Object.values(Scope);
+
+/**
+ * The scope that reads each entity type, on every path that reaches it: a root query or a nested
+ * field returning one of these names it in its `@Authorized` (test/auth-scopes.test.ts walks the
+ * schema). A mutation's own answer is the exception: its write scope covers what it returns.
+ */
+export const READ_SCOPE_OF_TYPE: Readonly<Record<string, ScopeName>> = {
+  Policy: Scope.POLICY_READ,
+  PolicyWebhook: Scope.WEBHOOK_READ,
+  ConnectionConfig: Scope.CONNECTION_READ,
+  PrivacyRequest: Scope.PRIVACY_REQUEST_READ,
+  ApiClient: Scope.CLIENT_ADMIN,
+};

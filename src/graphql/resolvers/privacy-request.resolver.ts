@@ -108,13 +108,13 @@ export class PrivacyRequestResolver {
     return { email: identity.email ?? null, phoneNumber: identity.phone_number ?? null };
   }
 
-  @Authorized(Scope.PRIVACY_REQUEST_READ)
+  @Authorized(Scope.POLICY_READ)
   @FieldResolver(() => PolicyType, { description: 'The policy it runs.' })
   policy(@Root() request: PrivacyRequestView, @Ctx() { loaders }: Context): Promise<PolicyView | null> {
     return loaders.policyById.load(request.policyId);
   }
 
-  @Authorized(Scope.PRIVACY_REQUEST_READ)
+  @Authorized(Scope.WEBHOOK_READ)
   @FieldResolver(() => PolicyWebhookType, {
     nullable: true,
     description: 'The webhook an ERROR request failed at; null otherwise, or once that webhook was deleted.',
@@ -141,7 +141,7 @@ export class PrivacyRequestResolver {
 
 @Resolver(() => ChainStepType)
 export class ChainStepResolver {
-  @Authorized(Scope.PRIVACY_REQUEST_READ)
+  @Authorized(Scope.WEBHOOK_READ)
   @FieldResolver(() => PolicyWebhookType, {
     nullable: true,
     description: 'The webhook as it is now; null once it has been deleted (the request then records it as SKIPPED).',
@@ -153,7 +153,7 @@ export class ChainStepResolver {
 
 @Resolver(() => WebhookDeliveryType)
 export class WebhookDeliveryResolver {
-  @Authorized(Scope.PRIVACY_REQUEST_READ)
+  @Authorized(Scope.WEBHOOK_READ)
   @FieldResolver(() => PolicyWebhookType, { nullable: true, description: 'Null once the webhook has been deleted.' })
   webhook(@Root() delivery: WebhookDeliveryView, @Ctx() { loaders }: Context): Promise<WebhookView | null> | null {
     return delivery.webhookId ? loaders.webhookById.load(delivery.webhookId) : null;
