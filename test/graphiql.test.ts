@@ -117,3 +117,55 @@ it('its subscriptions go over graphql-ws to this server, the starting headers as
   expect(options.connectionParams.Authorization).toMatch(/^Bearer /);
   expect(JSON.parse(options.headers)).toEqual(options.connectionParams);
 });
+
+describe('the development root token', () => {
+  const port = () => new URL(t.url).port;
+  const optionsOf = (page: string) =>
+    JSON.parse(/<script type="application\/json" id="graphiql-options">(.*?)<\/script>/s.exec(page)![1]).graphiql;
+  const pageFor = async (host: string) => {
+    const res = await raw('/graphql', { accept: 'text/html', host });
+    expect(res.status).toBe(200);
+    return { res, options: optionsOf(res.body.toString()) };
+  };
+
+  it.each(['localhost', '127.0.0.1', '[::1]'])('is in the page for a loopback socket naming %s:PORT', async (name) => {
+    const { options } = await pageFor(`${name}:${port()}`);
+    expect(options.connectionParams.Authorization).toMatch(/^Bearer /);
+  });
+
+  it.each(['evil.example', 'evil.example:PORT', '127.0.0.1.nip.io:PORT', 'localhost.evil.example'])(
+    'is not in the page for a loopback socket naming %s (DNS rebinding)',
+    async (host) => {
+      const { res, options } = await pageFor(host.replace('PORT', port()));
+      expect(options.connectionParams).toEqual({});
+      expect(res.body.toString()).not.toContain('Bearer');
+    },
+  );
+});
+
+describe('security headers', () => {
+  it('the page: a Content-Security-Policy with scripts and workers from this server only, no framing, no-store', async () => {
+    const res = await raw('/graphql', { accept: 'text/html', host: `localhost:${new URL(t.url).port}` });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it.each([
+    ['/health', {}, undefined],
+    ['/graphql', { 'content-type': 'application/json' }, '{"query":"{ __typename }"}'],
+    ['/graphiql/graphiql-0000000000000000.js', {}, undefined],
+  ] as [string, Record<string, string>, string | undefined][])(
+    '%s answers with X-Frame-Options DENY and nosniff',
+    async (path, headers, body) => {
+      const res = await raw(path, headers, body);
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    },
+  );
+});

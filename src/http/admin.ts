@@ -1,6 +1,7 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CONSOLE_CSP, htmlPageHeaders } from './security-headers';
 
 /** The console's build output (web/dist), beside dist/ in a checkout and in the Docker image. */
 export const CONSOLE_DIST = resolve(__dirname, '../../web/dist');
@@ -18,27 +19,6 @@ export interface AdminDeps {
   devToken?: () => DevToken;
   /** Whether the request comes from this machine and names it in its Host header (no DNS rebinding). */
   isLocalRequest: (req: Request) => boolean;
-}
-
-// The console's own scripts and styles only; it talks to this origin's /graphql (HTTP and WebSocket).
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-function securityHeaders(res: Response) {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
 }
 
 /** /admin: the console's hashed assets cached for a year, every other path its index.html (an SPA). */
@@ -62,7 +42,7 @@ export function adminRoutes(deps: AdminDeps): Router {
   router.get(['/admin', '/admin/{*path}'], (req, res) => {
     // Relative asset URLs need the slash; express matches /admin and /admin/ alike.
     if (!req.originalUrl.startsWith('/admin/')) return res.redirect(301, `/admin/${req.originalUrl.slice('/admin'.length)}`);
-    securityHeaders(res);
+    htmlPageHeaders(res, CONSOLE_CSP);
     if (!existsSync(index)) {
       res.status(404).type('text').send('The admin console is not built: run `npm run build`.');
       return;

@@ -36,6 +36,7 @@ import { graphqlRoute } from './graphql-route';
 import { httpMetrics } from './metrics';
 import { oauthTokenRoute, type TokenEndpointDeps } from './oauth-token';
 import { privacyRequestResumeRoute } from './privacy-request-resume';
+import { GRAPHIQL_CSP, htmlPageHeaders, noFraming } from './security-headers';
 
 export interface AppDeps {
   schema: GraphQLSchema;
@@ -122,6 +123,7 @@ export async function createApp(deps: AppDeps) {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestId);
+  app.use(noFraming);
   app.use(httpMetrics(deps.metrics));
   // gzip or brotli (quality 4: fast enough per request) by Accept-Encoding, for answers over 1 KiB.
   app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
@@ -157,8 +159,9 @@ export async function createApp(deps: AppDeps) {
   app.use('/oauth/token', cors(deps.cors), oauthTokenRoute({ ...deps.tokens, em: deps.em }));
   app.get('/graphql', (req, res, next) => {
     if (!wantsGraphiQL(req)) return next();
-    // The development root token is handed only to a browser on this machine, never over the network.
-    const headers = isLoopback(req.socket.remoteAddress) ? deps.graphiqlHeaders?.() : undefined;
+    // The development root token is handed only to a browser on this machine that names it (no DNS rebinding).
+    const headers = isLocalRequest(req) ? deps.graphiqlHeaders?.() : undefined;
+    htmlPageHeaders(res, GRAPHIQL_CSP);
     // no-store: in development the page carries a root token
     res
       .type('html')
