@@ -65,7 +65,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const listener = new ChangeListener({ url: database.url, logger, handlers: feed });
   await listener.start();
   const cors = { origins: config.corsOrigins, allowLocalhost: !config.production };
-  const testDispatcher = new Dispatcher({ ...dispatcherOptionsFromConfig(config), maxAttempts: 1 });
+  const testDispatcher = new Dispatcher({ ...dispatcherOptionsFromConfig(config), maxAttempts: 1, logger });
   const documentLimits = {
     maxDepth: config.maxQueryDepth,
     maxTokens: config.maxQueryTokens,

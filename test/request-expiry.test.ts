@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { DestinationStream } from 'pino';
 import type { Config } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startServer, type RunningServer } from '../src/server';
@@ -15,9 +16,9 @@ let db: { url: string; drop(): Promise<void> };
 let r: RequestReceiver;
 const running: RunningServer[] = [];
 
-async function serve(overrides: Partial<Config>): Promise<TestServer> {
+async function serve(overrides: Partial<Config>, logDestination?: DestinationStream): Promise<TestServer> {
   const config = testConfig({ databaseUrl: db.url, ...overrides });
-  const server = await startServer(config, createLogger('silent'));
+  const server = await startServer(config, createLogger(logDestination ? 'info' : 'silent', logDestination));
   running.push(server);
   const client = clientFor(server, config);
   return {
@@ -114,15 +115,27 @@ it('queues exactly one job per created request, and a canceled PENDING request i
   await api.close();
 });
 
-it('a webhook on a private address is refused when private networks are not allowed, and failureReason says so', async () => {
-  const t = await serve({ webhookAllowPrivateNetworks: false, workerConcurrency: 2 });
-  await setUpPolicy(t, 'guarded', [{ key: 'internal', direction: 'ONE_WAY', url: r.url }]);
+it('a webhook on a private address is refused when private networks are not allowed; the API says so without the host or address, the log names them', async () => {
+  const log: Record<string, unknown>[] = [];
+  const t = await serve(
+    { webhookAllowPrivateNetworks: false, workerConcurrency: 2, nodeEnv: 'production', production: true },
+    { write: (line: string) => void log.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  await setUpPolicy(t, 'guarded', [{ key: 'internal', direction: 'ONE_WAY', url: `http://localhost:${new URL(r.url).port}` }]);
   const request = await createRequest(t, 'guarded');
   const failed = await waitForStatus(t, request.id, 'ERROR');
   expect(failed.failedWebhook).toEqual({ key: 'internal' });
-  expect(failed.failureReason).toMatch(/^webhook 'internal' could not be reached: .*refused: 127\.0\.0\.1 .*loopback address/);
+  expect(failed.failureReason).toMatch(/^webhook 'internal' could not be reached: refused: the address is not allowed/);
   expect(keysCalled(request.id)).toEqual([]);
   const { deliveries } = await getRequest(t, request.id, 'deliveries { outcome responseStatus error }');
-  expect(deliveries).toEqual([{ outcome: 'FAILED', responseStatus: null, error: expect.stringContaining('refused') }]);
+  expect(deliveries).toEqual([
+    { outcome: 'FAILED', responseStatus: null, error: expect.stringMatching(/^refused: the address is not allowed/) },
+  ]);
+  for (const said of [failed.failureReason, deliveries[0].error]) expect(said).not.toMatch(/localhost|127\.0\.0\.1|::1|loopback/);
+  const refused = log.filter((line) => line.msg === 'webhook call refused: internal address');
+  expect(refused).toEqual([
+    expect.objectContaining({ host: 'localhost', address: expect.stringMatching(/^(127\.0\.0\.1|::1)$/), kind: 'loopback' }),
+  ]);
+  expect(JSON.stringify(refused)).not.toContain('secret-internal');
   await t.close();
 });

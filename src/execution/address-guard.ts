@@ -57,12 +57,24 @@ const internalRanges = INTERNAL_RANGES.map(([kind, subnets]) => {
 
 export const ADDRESS_FORBIDDEN = 'ERR_WEBHOOK_ADDRESS_FORBIDDEN';
 
+/**
+ * What the API says of a refused address. Failure reasons and delivery errors are read by anyone
+ * with privacy-request:read, while the host and its address belong to the connection's secret URL:
+ * those go to the server log only (RefusedAddress).
+ */
+export const ADDRESS_REFUSED_MESSAGE = 'refused: the address is not allowed (private networks are off; the server log names it)';
+
+/** The detail of a refused address, for the server log. */
+export interface RefusedAddress {
+  host: string;
+  address: string;
+  kind: string;
+}
+
 export class ForbiddenAddressError extends Error {
   readonly code = ADDRESS_FORBIDDEN;
-  constructor(host: string, address: string, kind: string) {
-    const resolved = host === address ? `${address} is` : `${host} resolves to ${address},`;
-    const article = /^[aeiou]/.test(kind) ? 'an' : 'a';
-    super(`refused: ${resolved} ${article} ${kind} address; set WEBHOOK_ALLOW_PRIVATE_NETWORKS=true to allow private networks`);
+  constructor(readonly refused: RefusedAddress) {
+    super(ADDRESS_REFUSED_MESSAGE);
   }
 }
 
@@ -82,7 +94,7 @@ export function ipLiteral(hostname: string): string | null {
 export function assertPublicLiteral(hostname: string): void {
   const ip = ipLiteral(hostname);
   const kind = ip && forbiddenAddressKind(ip);
-  if (ip && kind) throw new ForbiddenAddressError(ip, ip, kind);
+  if (ip && kind) throw new ForbiddenAddressError({ host: ip, address: ip, kind });
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
@@ -97,7 +109,7 @@ export function guardedLookup(hostname: string, options: LookupOptions, callback
     if (error) return callback(error, []);
     for (const { address } of addresses) {
       const kind = forbiddenAddressKind(address);
-      if (kind) return callback(new ForbiddenAddressError(hostname, address, kind), []);
+      if (kind) return callback(new ForbiddenAddressError({ host: hostname, address, kind }), []);
     }
     if (options.all) return callback(null, addresses);
     const [first] = addresses;

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from 'undici';
 import type { HttpsSecrets, OAuth2Credentials } from '../domain/connection-secrets';
 import { headerValueProblem } from '../domain/http-header';
+import type { Logger } from '../logger';
 import { parseWebhookUrl } from '../domain/webhook-url';
 import { guardedLookup } from './address-guard';
 import { failure, postOnce, type AttemptResponse } from './http-attempt';
@@ -64,6 +65,8 @@ export interface DispatcherOptions {
   backoffBaseMs?: number;
   /** Caps every wait between attempts, Retry-After included. */
   backoffMaxMs?: number;
+  /** Where a refused address is named (the API only says it was refused). */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 export type OnAttempt = (attempt: AttemptRecord) => Promise<void>;
@@ -136,7 +139,7 @@ export class Dispatcher {
     const oauth2 = request.target.oauth2;
     let token: string | null = null;
     if (oauth2) {
-      const got = await this.tokens.get(request.connectionId ?? '', oauth2, (c) => this.fetchToken(c));
+      const got = await this.tokens.get(request.connectionId ?? '', oauth2, (c) => this.fetchToken(c, request.connectionId));
       if ('error' in got) return { response: failure(got.error, got.retryable), token: null };
       token = got.token;
     }
@@ -145,7 +148,7 @@ export class Dispatcher {
     const response = await this.post(url, request, payload, at, token);
     if (!(oauth2 && token && response.status === 401)) return { response, token };
     this.tokens.invalidate(request.connectionId ?? '', oauth2, token);
-    const again = await this.tokens.get(request.connectionId ?? '', oauth2, (c) => this.fetchToken(c));
+    const again = await this.tokens.get(request.connectionId ?? '', oauth2, (c) => this.fetchToken(c, request.connectionId));
     if ('error' in again) return { response: failure(again.error, again.retryable), token };
     return { response: await this.post(url, request, payload, at, again.token), token: again.token };
   }
@@ -153,14 +156,20 @@ export class Dispatcher {
   private post(url: URL, request: DeliveryRequest, payload: Buffer, at: Date, token: string | null): Promise<AttemptResponse> {
     const headers = this.headersFor(request, payload, at, token);
     const unsendable = unsendableHeader(headers);
-    return unsendable ? Promise.resolve(failure(unsendable, false)) : postOnce(this.agent, url, headers, payload, this.options);
+    return unsendable ? Promise.resolve(failure(unsendable, false)) : this.postOnce(url, headers, payload, request.connectionId);
   }
 
-  private async fetchToken(credentials: OAuth2Credentials): Promise<FetchedToken | TokenFailure> {
+  private async postOnce(url: URL, headers: Record<string, string>, payload: Buffer | string, connectionId: string | undefined) {
+    const response = await postOnce(this.agent, url, headers, payload, this.options);
+    if (response.refused) this.options.logger?.warn({ connectionId, ...response.refused }, 'webhook call refused: internal address');
+    return response;
+  }
+
+  private async fetchToken(credentials: OAuth2Credentials, connectionId: string | undefined): Promise<FetchedToken | TokenFailure> {
     const url = parseTargetUrl(credentials.tokenUrl, 'OAuth2 tokenUrl');
     if (typeof url === 'string') return { error: url, retryable: false };
     const { headers, body } = tokenRequest(credentials);
-    return parseTokenAnswer(await postOnce(this.agent, url, headers, body, this.options));
+    return parseTokenAnswer(await this.postOnce(url, headers, body, connectionId));
   }
 
   private headersFor(request: DeliveryRequest, payload: Buffer, at: Date, token: string | null): Record<string, string> {

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Dispatcher as UndiciDispatcher } from 'undici';
-import { ADDRESS_FORBIDDEN, assertPublicLiteral } from './address-guard';
+import { ADDRESS_FORBIDDEN, assertPublicLiteral, ForbiddenAddressError, type RefusedAddress } from './address-guard';
 import { isRetryableStatus, parseRetryAfterMs } from './retry-policy';
 
 /** What one POST produced. `error` is in words fit for a failure reason: no secrets, no URL. */
@@ -13,6 +13,8 @@ export interface AttemptResponse {
   error: string | null;
   retryable: boolean;
   retryAfterMs: number | null;
+  /** An address the guard refused: for the server log, never for `error`. */
+  refused?: RefusedAddress;
 }
 
 export interface AttemptLimits {
@@ -46,7 +48,7 @@ export async function postOnce(
     try {
       assertPublicLiteral(url.hostname);
     } catch (error) {
-      return failure((error as Error).message, false);
+      return refusedAddress(error as ForbiddenAddressError);
     }
   }
   const abort = new AbortController();
@@ -156,10 +158,14 @@ const NETWORK_ERRORS: Record<string, string> = {
 /** Words from the error code only: raw messages may quote the URL. */
 function describeNetworkError(error: NodeJS.ErrnoException): AttemptResponse {
   const cause = (error.cause ?? error) as NodeJS.ErrnoException;
-  if (error.code === ADDRESS_FORBIDDEN) return failure(error.message, false);
-  if (cause.code === ADDRESS_FORBIDDEN) return failure(cause.message, false);
+  if (error.code === ADDRESS_FORBIDDEN) return refusedAddress(error as ForbiddenAddressError);
+  if (cause.code === ADDRESS_FORBIDDEN) return refusedAddress(cause as ForbiddenAddressError);
   const code = NETWORK_ERRORS[error.code ?? ''] ? error.code! : (cause.code ?? error.code ?? 'unknown');
   return failure(`network error: ${NETWORK_ERRORS[code] ?? 'request failed'} (${code})`, true);
+}
+
+function refusedAddress(error: ForbiddenAddressError): AttemptResponse {
+  return { ...failure(error.message, false), refused: error.refused };
 }
 
 export function failure(error: string, retryable: boolean): AttemptResponse {

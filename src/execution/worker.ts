@@ -52,7 +52,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRuntime
     sweepIntervalMs: options.sweepIntervalMs ?? 3000,
     onLost: options.onLivenessLost,
   });
-  const dispatcher = new Dispatcher(options.dispatcher);
+  const dispatcher = new Dispatcher({ ...options.dispatcher, logger });
   const deps: PipelineDeps = {
     em: options.em,
     box: options.box,
