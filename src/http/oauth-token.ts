@@ -94,6 +94,14 @@ async function issueToken(deps: TokenEndpointDeps, req: Request) {
 
 /** Client credentials from HTTP Basic (RFC 6749 2.3.1) or the request body, never both. */
 function credentials(req: Request, body: Record<string, unknown>) {
+  const found = foundCredentials(req, body);
+  // PostgreSQL text cannot hold NUL: such an id would fail the lookup with a 500, not a 401.
+  if (found.clientId.includes('\0') || found.clientSecret.includes('\0'))
+    throw new OAuthError(400, 'invalid_request', 'client_id and client_secret cannot contain NUL characters');
+  return found;
+}
+
+function foundCredentials(req: Request, body: Record<string, unknown>) {
   const header = req.headers.authorization;
   const inBody = { clientId: param(body, 'client_id'), clientSecret: param(body, 'client_secret') };
   if (header && /^Basic /i.test(header)) {

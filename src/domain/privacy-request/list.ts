@@ -32,8 +32,11 @@ export function cursorOf(request: PrivacyRequestView): string {
   return `${request.createdMicros}.${request.id}`;
 }
 
+/** At most 16 digits: up to the year 2286, inside both bigint and timestamptz (more would fail the SQL). */
+const CURSOR_MICROS = /^\d{1,16}$/;
+
 function cursorValue(decoded: string): SqlPart | null {
   const [micros, id, ...rest] = decoded.split('.');
-  if (rest.length || !/^\d{1,20}$/.test(micros ?? '') || !isUuid(id ?? '')) return null;
+  if (rest.length || !CURSOR_MICROS.test(micros ?? '') || !isUuid(id ?? '')) return null;
   return { sql: "(timestamptz 'epoch' + ?::bigint * interval '1 microsecond', ?::uuid)", params: [micros, id] };
 }
