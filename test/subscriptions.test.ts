@@ -131,6 +131,21 @@ describe('scopes', () => {
     expect(err[0].extensions).toEqual({ code: 'FORBIDDEN', requiredScope: 'privacy-request:read' });
   });
 
+  it("a followed request's nested fields check their own scope, as over HTTP: its policy needs policy:read", async () => {
+    const [request] = dataOf(
+      await t.gql('mutation { createPrivacyRequests(input: [{ policyKey: "erasure", identity: { email: "sub@example.com" } }]) { id } }'),
+    ).createPrivacyRequests;
+    const socket = open({ Authorization: `Bearer ${await t.token(['privacy-request:read'])}` });
+    const sub = subscribe(socket, 'subscription($id: ID!) { privacyRequestUpdated(id: $id) { id policy { key name } } }', {
+      id: request.id,
+    });
+    const first = await sub.until((r) => !!r.errors, 'the initial state');
+    expect(first.errors!.map((e) => [e.path, e.extensions])).toEqual([
+      [['privacyRequestUpdated', 'policy'], { code: 'FORBIDDEN', requiredScope: 'policy:read' }],
+    ]);
+    expect(JSON.stringify(first.data)).not.toContain('erasure');
+  });
+
   it('policyWebhooksChanged needs webhook:read besides policy:read', async () => {
     const socket = open({ Authorization: `Bearer ${await t.token(['policy:read'])}` });
     const err = (await subscribe(socket, POLICY_WEBHOOKS, { key: 'erasure' }).failed) as any[];
