@@ -131,11 +131,16 @@ function orderBy(list: KeysetList, direction: 'asc' | 'desc'): string {
   return list.orderColumns.map((column) => `${column} ${direction}`).join(', ');
 }
 
+/** A request that cannot run as sent, like a bad variable: answered 400, not as a field error. */
+class CursorRefused extends InvalidInputError {
+  override readonly extensions = { http: { status: 400 } };
+}
+
 /** Cursors are encoded values; anything else (including a crafted cursor that decodes to junk) is refused. */
 function cursorValue(list: KeysetList, cursor: string, arg: string): SqlPart {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   const value = encodeCursor(decoded) === cursor ? list.cursorValue(decoded) : null;
-  if (!value) throw new InvalidInputError(`"${arg}" is not a cursor this API returned`);
+  if (!value) throw new CursorRefused(`"${arg}" is not a cursor this API returned`);
   return value;
 }
 

@@ -45,7 +45,9 @@ const SUGGESTION = / ?Did you mean [^?]*\?/g;
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = domainErrorIn(unwrapResolverError(error));
   if (original instanceof DomainError) {
-    return { ...formatted, message: original.message, extensions: { ...original.extensions, code: original.code } };
+    // `http` sets the answer's status (Apollo reads it); it is not for the client
+    const { http: _status, ...extensions } = original.extensions;
+    return { ...formatted, message: original.message, extensions: { ...extensions, code: original.code } };
   }
   if (original instanceof ArgumentValidationError) {
     const details = original.extensions.validationErrors?.flatMap((e) => Object.values(e.constraints ?? {})).join('; ');
