@@ -1,12 +1,14 @@
 'use strict';
 // `npm run bench`: seeds a fresh database, starts dsr-hooks as in production and the hand-written
-// limit server beside it, loads both with autocannon and prints dsr-hooks beside its limit.
-// Environment: DATABASE_URL (the PostgreSQL server to create the bench database on; without it an
-// embedded PostgreSQL in a temporary directory, as `npm start` would use),
-// BENCH_SECONDS (measured seconds per server and row, in two alternating halves; default 6),
-// BENCH_WARMUP (default 2),
-// BENCH_PROFILE=1 (write .cpuprofiles of both servers to bench/results/profiles/,
-// summarised by bench/profile-summary.js), BENCH_ONLY=<text> (only operations whose name has it).
+// limit server beside it, loads both with autocannon and prints dsr-hooks beside its limit; then
+// the scale section (bench/lib/scale.js), the pipeline and the fan-out, and every target of
+// bench/lib/targets.js as met or MISSED. Environment (README `## Benchmarks`): DATABASE_URL (the
+// PostgreSQL server to create the bench databases on; without it an embedded PostgreSQL in a
+// temporary directory, as `npm start` would use), BENCH_SECONDS (measured seconds per server and
+// row, in two alternating halves; default 6), BENCH_WARMUP (default 2), BENCH_PROFILE=1 (write
+// .cpuprofiles of both servers to bench/results/profiles/, summarised by bench/profile-summary.js),
+// BENCH_ONLY=<text> (only operations whose name has it), BENCH_SCALE=0 (no scale section),
+// BENCH_SCALE_ROWS (its large size, default 1000000), BENCH_SCALE_SECONDS (default 3).
 const { execFileSync } = require('node:child_process');
 const { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -14,16 +16,21 @@ const { join } = require('node:path');
 const { isDeepStrictEqual } = require('node:util');
 const { authHeaders } = require('./lib/auth');
 const { createBenchDatabase, seed } = require('./lib/database');
-const { load } = require('./lib/load');
-const { contendedReorderOperation, lookupOperation, readOperation, reorderOperation, syncRotation } = require('./lib/operations');
-const { ROOT, startChild } = require('./lib/processes');
-const { checkTargets, printTable, printTargets } = require('./lib/report');
+const { log, measureRow, post, untilIdle, SECONDS, WARMUP } = require('./lib/measure');
+const {
+  contendedReorderOperation,
+  createOperation,
+  lookupOperation,
+  readOperation,
+  reorderOperation,
+  syncRotation,
+} = require('./lib/operations');
+const { dsrServerEnv, ROOT, startChild } = require('./lib/processes');
+const { printTable } = require('./lib/report');
 const { runPipelineBench } = require('./lib/pipeline');
+const { printScale, runScaleSection } = require('./lib/scale');
+const { checkTargets, printTargets, THRESHOLDS } = require('./lib/targets');
 
-const SECONDS = Number(process.env.BENCH_SECONDS || 6);
-const WARMUP = Number(process.env.BENCH_WARMUP || 2);
-const CALIBRATION_REQUESTS = 20;
-const ROUNDS = 2;
 const RESULTS = join(__dirname, 'results');
 
 async function main() {
@@ -43,6 +50,8 @@ async function main() {
     servers.push(dsr);
     const limit = await startChild('limit', join(__dirname, 'limit-server.js'), [], { DATABASE_URL: db.url }, profile);
     servers.push(limit);
+    dsr.side = 'dsr';
+    limit.side = 'limit';
     dsr.headers = await authHeaders(dsr.url, serverEnv.OAUTH_ROOT_CLIENT_ID, serverEnv.OAUTH_ROOT_CLIENT_SECRET);
     limit.headers = {};
 
@@ -52,6 +61,7 @@ async function main() {
     const reorder10 = reorderOperation(10, data.reorder10, rotation);
     const reorder50 = reorderOperation(50, data.reorder50, rotation);
     const contended = contendedReorderOperation(data.contended);
+    const create = createOperation(data.readKeys[0]);
     await checkSameAnswers(dsr, limit, [read, lookup, reorder10, reorder50, contended], db.url, rotation);
 
     const plan = [
@@ -60,34 +70,46 @@ async function main() {
       [reorder10, [1, 8, 32]],
       [reorder50, [8, 32]],
       [contended, [32]],
+      [create, [8]],
     ];
     const rows = [];
     const only = process.env.BENCH_ONLY;
-    for (const [operation, concurrencies] of plan.filter(([op]) => !only || op.name.includes(only))) {
+    const runs = (name) => !only || name.includes(only);
+    for (const [operation, concurrencies] of plan.filter(([op]) => runs(op.name))) {
       for (const concurrency of concurrencies) {
         const row = {
           operation: operation.name,
           concurrency,
-          ...(await measureRow([dsr, limit], operation, concurrency, db.url, rotation)),
+          ...(await measureRow([dsr, limit], operation, concurrency, { databaseUrl: db.url, rotation })),
         };
-        row.ratio = row.dsr.rps / row.limit.rps;
+        row.ratio = row.limit ? row.dsr.rps / row.limit.rps : NaN;
         rows.push(row);
-        log(`${row.operation} @${concurrency}: ${row.dsr.rps.toFixed(0)} vs ${row.limit.rps.toFixed(0)} req/s (${row.ratio.toFixed(2)}x)`);
+        const against = row.limit ? ` vs ${row.limit.rps.toFixed(0)} req/s (${row.ratio.toFixed(2)}x)` : ' req/s';
+        log(`${row.operation} @${concurrency}: ${row.dsr.rps.toFixed(0)}${against}`);
       }
     }
-    const peakRssMb = { dsr: dsr.peakRssMb(), limit: limit.peakRssMb() };
+    const peakRss = [{ name: 'API', mb: dsr.peakRssMb() }];
+    const limitPeakRssMb = limit.peakRssMb();
     for (const server of servers.splice(0)) {
       await untilIdle(server);
       await server.stop();
     }
 
-    // BENCH_ONLY runs the pipeline bench only when it names it.
+    // BENCH_ONLY runs the scale section, the pipeline and the fan-out only when it names them.
+    const scale = process.env.BENCH_SCALE === '0' || (only && !'scale'.includes(only)) ? null : await runScaleSection();
     const pipeline = only && !'pipeline'.includes(only) ? null : await runPipelineBench(db);
     const fanout = only && !'fan-out'.includes(only) ? null : await runPipelineBench(db, 'fanout');
-    const targets = checkTargets(rows, peakRssMb.dsr);
+    if (scale) peakRss.push(...scale.peakRss);
+    if (pipeline?.result.serverPeakRssMb) peakRss.push({ name: 'pipeline', mb: pipeline.result.serverPeakRssMb });
+    if (fanout?.result.serverPeakRssMb) peakRss.push({ name: 'fan-out', mb: fanout.result.serverPeakRssMb });
+    const targets = checkTargets({ rows, scale, pipeline: pipeline?.result, fanout: fanout?.result, peakRss });
     process.stdout.write('\n');
     printTable(rows);
-    process.stdout.write(`\npeak RSS: dsr-hooks ${peakRssMb.dsr} MB, limit ${peakRssMb.limit} MB\n`);
+    process.stdout.write(`\npeak RSS: dsr-hooks ${peakRss.map((p) => `${p.name} ${p.mb} MB`).join(', ')}; limit ${limitPeakRssMb} MB\n`);
+    if (scale) {
+      process.stdout.write(`\nscale (bench/lib/scale.js), ${scale.seconds} s per run:\n`);
+      printScale(scale);
+    }
     if (pipeline) process.stdout.write(`\npipeline (bench/pipeline.js):\n${pipeline.output}\n`);
     if (fanout) process.stdout.write(`\nfan-out (bench/fanout.js):\n${fanout.output}\n`);
     process.stdout.write('\n');
@@ -102,9 +124,13 @@ async function main() {
           node: process.version,
           seconds: SECONDS,
           warmup: WARMUP,
-          rows,
-          peakRssMb,
+          benchSeconds: seconds,
+          thresholds: THRESHOLDS,
           targets,
+          rows,
+          peakRss,
+          limitPeakRssMb,
+          scale,
           pipeline: pipeline?.result ?? null,
           fanout: fanout?.result ?? null,
         },
@@ -130,90 +156,6 @@ async function startEmbedded() {
   return { stop: async () => (await pg.stop(), rmSync(dataDir, { recursive: true, force: true })) };
 }
 
-/** The server's environment as in production, with root client credentials for the bench. */
-function dsrServerEnv(databaseUrl) {
-  return {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY || 'bench-key-0123456789abcdef012345',
-    OAUTH_ROOT_CLIENT_ID: process.env.OAUTH_ROOT_CLIENT_ID || 'bench-root',
-    OAUTH_ROOT_CLIENT_SECRET: process.env.OAUTH_ROOT_CLIENT_SECRET || 'bench-root-secret-0123456789abcdef',
-    // The API alone, as when workers run apart (`node dist/main.js worker`): an idle in-process
-    // worker's own polling would show up in the statement counts. bench/pipeline.js measures workers.
-    WORKER_CONCURRENCY: '0',
-  };
-}
-
-/**
- * One table row: for each server its statements per request (from a few sequential requests)
- * and a warm-up, then ROUNDS alternating measured runs of SECONDS / ROUNDS each, so that both
- * servers see the same share of whatever else the machine is doing.
- */
-async function measureRow([dsr, limit], operation, concurrency, databaseUrl, rotation) {
-  const sideOf = (server) => operation[server === limit ? 'limit' : 'dsr'];
-  const runFor = (server, seconds) => {
-    const { path, bodyFor, onAnswer } = sideOf(server);
-    return load({ url: server.url + path, headers: server.headers, connections: concurrency, seconds, bodyFor, onAnswer });
-  };
-  const totals = new Map();
-  for (const server of [dsr, limit]) {
-    const { path, bodyFor, onAnswer } = sideOf(server);
-    const before = await untilIdle(server);
-    for (let i = 0; i < CALIBRATION_REQUESTS; i++) {
-      await post(server, path, bodyFor(0));
-      onAnswer?.(0);
-    }
-    const statementsPerRequest = ((await server.statements()) - before) / CALIBRATION_REQUESTS;
-    if (WARMUP > 0) await runFor(server, WARMUP);
-    totals.set(server, { statementsPerRequest, requests: 0, errors: 0, p50Weighted: 0, p99: 0, cpuMs: 0, sqlMs: 0 });
-  }
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const server of round % 2 ? [limit, dsr] : [dsr, limit]) {
-      if (operation.policies) await syncRotation(databaseUrl, operation.policies, rotation);
-      await untilIdle(server);
-      const cpuBefore = server.cpuMs();
-      const sqlBefore = await server.sqlWaitMs();
-      const result = await runFor(server, SECONDS / ROUNDS);
-      const total = totals.get(server);
-      total.cpuMs += server.cpuMs() - cpuBefore;
-      total.sqlMs += (await server.sqlWaitMs()) - sqlBefore;
-      total.requests += result.requests;
-      total.errors += result.errors;
-      total.p50Weighted += result.p50 * result.requests;
-      total.p99 = Math.max(total.p99, result.requests ? result.p99 : NaN);
-    }
-  }
-  const summary = (total) => ({
-    requests: total.requests,
-    rps: total.requests / SECONDS,
-    p50: total.p50Weighted / total.requests,
-    // The higher of the rounds' p99s.
-    p99: total.p99,
-    errors: total.errors,
-    statementsPerRequest: total.statementsPerRequest,
-    // CPU the server spent per answered request: steadier than req/s on a machine shared with others.
-    cpuMsPerRequest: total.cpuMs / total.requests,
-    // Time its statements were out at PostgreSQL or waiting for the event loop (summed over statements).
-    sqlMsPerRequest: total.sqlMs / total.requests,
-  });
-  return { dsr: summary(totals.get(dsr)), limit: summary(totals.get(limit)) };
-}
-
-/** Waits until requests left over from the previous run have finished (no new statements for 0.4 s). */
-async function untilIdle(server, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last = await server.statements();
-  for (let quiet = 0; quiet < 2 && Date.now() < deadline;) {
-    await new Promise((r) => setTimeout(r, 200));
-    const now = await server.statements();
-    quiet = now === last ? quiet + 1 : 0;
-    last = now;
-  }
-  return last;
-}
-
 /** Before measuring: both servers must give the same answers, or the comparison means nothing. */
 async function checkSameAnswers(dsr, limit, operations, databaseUrl, rotation) {
   for (const operation of operations) {
@@ -237,18 +179,6 @@ async function checkSameAnswers(dsr, limit, operations, databaseUrl, rotation) {
     }
   }
   log('dsr-hooks and the limit server give the same answers');
-}
-
-async function post(server, path, body) {
-  const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body });
-  const answer = await res.json();
-  if (!res.ok || answer.errors || answer.error)
-    throw new Error(`${server.name} ${path} answered ${res.status}: ${JSON.stringify(answer).slice(0, 500)}`);
-  return answer;
-}
-
-function log(message) {
-  process.stderr.write(`bench: ${message}\n`);
 }
 
 main().catch((err) => {

@@ -2,11 +2,14 @@
 // Preloaded (node --require) into the servers under test, never into production: counts every
 // statement the process hands to PostgreSQL through `pg` (BEGIN and COMMIT included) and the
 // time from sending each to its answer, and answers the bench runner's { type: 'sql-count' } IPC
-// message with the running totals.
+// message with the running totals; { type: 'sql-capture', on } answers with the statements captured
+// since the last such message and starts (on: true) or stops capturing.
 const { dirname } = require('node:path');
 
 let statements = 0;
 let waitMs = 0;
+// While on, the text and parameters of every statement (for the bench's EXPLAIN of what the server sends).
+let captured = null;
 
 function patch(pgModulePath) {
   const { Client } = require(pgModulePath);
@@ -14,6 +17,11 @@ function patch(pgModulePath) {
   const original = Client.prototype.query;
   const counted = function query(...args) {
     statements++;
+    if (captured && captured.length < 100) {
+      const [first, second] = args;
+      if (typeof first === 'string') captured.push({ text: first, values: Array.isArray(second) ? second : [] });
+      else if (first && typeof first.text === 'string') captured.push({ text: first.text, values: first.values ?? [] });
+    }
     const started = performance.now();
     const done = () => {
       waitMs += performance.now() - started;
@@ -51,6 +59,10 @@ for (const root of roots) patch(require.resolve('pg', { paths: [root] }));
 
 process.on('message', (message) => {
   if (message && message.type === 'sql-count') process.send({ type: 'sql-count', statements, waitMs });
+  if (message && message.type === 'sql-capture') {
+    process.send({ type: 'sql-capture', statements: captured ?? [] });
+    captured = message.on ? [] : null;
+  }
 });
 
 // Memory as the process sees it, for diagnosing the peak RSS the bench reports.

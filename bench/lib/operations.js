@@ -105,6 +105,16 @@ function contendedReorderOperation([dsrPolicy, limitPolicy]) {
   };
 }
 
+/** createPrivacyRequests of 50 requests per call on one policy; dsr-hooks only (the limit has no queue). */
+function createOperation(policyKey) {
+  const input = Array.from({ length: 50 }, (_, i) => ({ policyKey, identity: { email: `subject-${i}@example.com` } }));
+  const body = json({
+    query: 'mutation Create($input: [PrivacyRequestInput!]!) { createPrivacyRequests(input: $input) { id status } }',
+    variables: { input },
+  });
+  return { name: 'create 50 per call', dsr: { path: '/graphql', bodyFor: () => body } };
+}
+
 /** Reads each policy's current first pre-execution webhook, so the rotation is exact before a run. */
 async function syncRotation(databaseUrl, policies, rotation) {
   const client = new Client({ connectionString: databaseUrl });
@@ -121,4 +131,4 @@ async function syncRotation(databaseUrl, policies, rotation) {
   }
 }
 
-module.exports = { readOperation, lookupOperation, reorderOperation, contendedReorderOperation, syncRotation };
+module.exports = { readOperation, lookupOperation, reorderOperation, contendedReorderOperation, createOperation, syncRotation };

@@ -42,6 +42,8 @@ async function startChild(name, script, args, env, execArgv = []) {
     statements: () => ask(child, { type: 'sql-count' }).then((m) => m.statements),
     /** Total ms statements took from being sent to their answer, summed over all of them. */
     sqlWaitMs: () => ask(child, { type: 'sql-count' }).then((m) => m.waitMs),
+    /** The statements sent since the last call (with their parameters); capturing goes on while `on`. */
+    captureSql: (on) => ask(child, { type: 'sql-capture', on }).then((m) => m.statements),
     /** process.memoryUsage() and V8 heap space sizes (MB) inside the child. */
     memory: () => ask(child, { type: 'memory' }),
     /** CPU time (user + system) the process has used so far, in ms. */
@@ -58,6 +60,22 @@ async function startChild(name, script, args, env, execArgv = []) {
       await exited;
       clearTimeout(timer);
     },
+  };
+}
+
+/** dsr-hooks' environment as in production, with root client credentials for the bench. */
+function dsrServerEnv(databaseUrl) {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY || 'bench-key-0123456789abcdef012345',
+    OAUTH_ROOT_CLIENT_ID: process.env.OAUTH_ROOT_CLIENT_ID || 'bench-root',
+    OAUTH_ROOT_CLIENT_SECRET: process.env.OAUTH_ROOT_CLIENT_SECRET || 'bench-root-secret-0123456789abcdef',
+    // The API alone, as when workers run apart (`node dist/main.js worker`): an idle in-process
+    // worker's own polling would show up in the statement counts. bench/pipeline.js measures workers.
+    WORKER_CONCURRENCY: '0',
   };
 }
 
@@ -104,4 +122,4 @@ function readPeakRssMb(pid) {
   return Math.round(kb / 1024);
 }
 
-module.exports = { startChild, freePort, ROOT };
+module.exports = { startChild, freePort, dsrServerEnv, readPeakRssMb, ROOT };
