@@ -97,8 +97,8 @@ async function main() {
 
     // BENCH_ONLY runs the scale section, the pipeline and the fan-out only when it names them.
     const scale = process.env.BENCH_SCALE === '0' || (only && !'scale'.includes(only)) ? null : await runScaleSection();
-    const pipeline = only && !'pipeline'.includes(only) ? null : await runPipelineBench(db);
-    const fanout = only && !'fan-out'.includes(only) ? null : await runPipelineBench(db, 'fanout');
+    const pipeline = only && !'pipeline'.includes(only) ? null : await orFailure(runPipelineBench(db));
+    const fanout = only && !'fan-out'.includes(only) ? null : await orFailure(runPipelineBench(db, 'fanout'));
     if (scale) peakRss.push(...scale.peakRss);
     if (pipeline?.result.serverPeakRssMb) peakRss.push({ name: 'pipeline', mb: pipeline.result.serverPeakRssMb });
     if (fanout?.result.serverPeakRssMb) peakRss.push({ name: 'fan-out', mb: fanout.result.serverPeakRssMb });
@@ -143,6 +143,14 @@ async function main() {
     await db.drop();
     await embedded?.stop();
   }
+}
+
+/** A sub-bench that fails leaves its targets not run, and the rest of the report stands. */
+function orFailure(run) {
+  return run.catch((err) => {
+    log(err.message);
+    return { output: `failed: ${err.message}`, result: { error: err.message } };
+  });
 }
 
 /** Without DATABASE_URL: the embedded PostgreSQL from dist/, in a temporary directory removed afterwards. */

@@ -19,6 +19,13 @@ const WEBHOOKS = [
   { key: 'post_confirm', direction: 'ONE_WAY', phase: 'post' },
 ];
 
+// Stopped from outside (bench/lib/pipeline.js's timeout): the receiver and the server go too.
+const children = new Set();
+process.once('SIGTERM', () => {
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(143);
+});
+
 /**
  * Runs fn({ db, receiver, server, headers, gql }) on a freshly set-up pipeline and removes it all
  * afterwards (BENCH_KEEP_DATABASE=1 keeps the database to look at). fn may push more clean-ups
@@ -82,6 +89,7 @@ async function startReceiver() {
     env: { ...process.env, RECEIVER_DELAY_MS: String(DELAY_MS) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  children.add(child);
   const { port } = await new Promise((resolve, reject) => {
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`receiver exited with ${code}`)));
@@ -115,6 +123,7 @@ async function startServer(databaseUrl) {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  children.add(child);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

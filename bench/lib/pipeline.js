@@ -18,9 +18,9 @@ async function runPipelineBench(db, name = 'pipeline') {
   rmSync(resultFile, { force: true });
   const env = { ...process.env, DATABASE_URL: benchServerUrl(), BENCH_DATABASE_URL: db.url, BENCH_RESULT_FILE: resultFile };
   const output = await new Promise((resolve, reject) => {
-    execFile(process.execPath, [SCRIPT], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024, timeout: 180_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [SCRIPT], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024, timeout: 600_000 }, (err, stdout, stderr) => {
       if (stderr) process.stderr.write(stderr);
-      if (err) reject(new Error(`bench/${name}.js failed: ${err.message}`));
+      if (err) reject(new Error(`bench/${name}.js failed${err.killed ? ' (killed after 600 s)' : ''}: ${err.message}`));
       else resolve(stdout.trimEnd());
     });
   });
