@@ -104,7 +104,7 @@ async function main() {
     if (fanout?.result.serverPeakRssMb) peakRss.push({ name: 'fan-out', mb: fanout.result.serverPeakRssMb });
     const targets = checkTargets({ rows, scale, pipeline: pipeline?.result, fanout: fanout?.result, peakRss });
     process.stdout.write('\n');
-    printTable(rows);
+    if (rows.length) printTable(rows);
     process.stdout.write(`\npeak RSS: dsr-hooks ${peakRss.map((p) => `${p.name} ${p.mb} MB`).join(', ')}; limit ${limitPeakRssMb} MB\n`);
     if (scale) {
       process.stdout.write(`\nscale (bench/lib/scale.js), ${scale.seconds} s per run:\n`);
