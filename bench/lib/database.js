@@ -103,4 +103,4 @@ function columns(rows, width) {
   return Array.from({ length: width }, (_, i) => rows.map((r) => r[i]));
 }
 
-module.exports = { benchServerUrl, createBenchDatabase, seed };
+module.exports = { benchServerUrl, createBenchDatabase, seed, withClient };

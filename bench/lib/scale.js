@@ -6,7 +6,7 @@
 const { execFileSync } = require('node:child_process');
 const { Client } = require('pg');
 const { authHeaders } = require('./auth');
-const { createBenchDatabase, seed } = require('./database');
+const { createBenchDatabase, seed, withClient } = require('./database');
 const { measureRow, post, log } = require('./measure');
 const { dsrServerEnv, startChild, ROOT } = require('./processes');
 
@@ -218,16 +218,6 @@ function summarisePlan(explained, large) {
     scans,
     seqScans,
   };
-}
-
-async function withClient(url, fn) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 const fixed = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
