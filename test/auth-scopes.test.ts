@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { getMetadataStorage } from 'type-graphql';
 import { buildSchema } from '../src/graphql/schema';
 import { ALL_SCOPES, READ_SCOPE_OF_TYPE, Scope, type ScopeName } from '../src/graphql/scopes';
+import { createConnection, createPolicy, givenWebhooks } from './support/config-fixtures';
 import { dataOf, errorCode, startTestServer, type GraphQLResponse, type TestServer } from './support/server';
 
 /**
@@ -130,17 +131,9 @@ describe('nested fields check their own scope', () => {
   const NESTED = '{ policy(key: "nested") { key preWebhooks { key connectionConfig { key } } } }';
 
   beforeAll(async () => {
-    dataOf(
-      await t.gql(
-        'mutation { upsertConnectionConfigs(input: [{ key: "crm", name: "CRM", connectionType: HTTPS, access: READ }]) { key } }',
-      ),
-    );
-    dataOf(await t.gql('mutation { upsertPolicies(input: [{ key: "nested", name: "Nested" }]) { key } }'));
-    dataOf(
-      await t.gql(
-        'mutation { setPreWebhooks(policyKey: "nested", webhooks: [{ key: "hook", direction: ONE_WAY, connectionConfigKey: "crm" }]) { key } }',
-      ),
-    );
+    await createConnection(t, 'crm');
+    await createPolicy(t, 'nested');
+    await givenWebhooks(t, 'nested', 'PRE_EXECUTION', ['hook'], 'crm');
   });
 
   it('policy:read alone cannot read the webhooks', async () => {
@@ -254,17 +247,9 @@ describe('every path to an entity needs its read scope', () => {
   let requestId = '';
 
   beforeAll(async () => {
-    dataOf(
-      await t.gql(
-        'mutation { upsertConnectionConfigs(input: [{ key: "walk-crm", name: "Walk CRM", connectionType: HTTPS, access: READ }]) { key } }',
-      ),
-    );
-    dataOf(await t.gql('mutation { upsertPolicies(input: [{ key: "walk", name: "Walk" }]) { key } }'));
-    dataOf(
-      await t.gql(
-        'mutation { setPreWebhooks(policyKey: "walk", webhooks: [{ key: "walk-hook", direction: ONE_WAY, connectionConfigKey: "walk-crm" }]) { key } }',
-      ),
-    );
+    await createConnection(t, 'walk-crm');
+    await createPolicy(t, 'walk');
+    await givenWebhooks(t, 'walk', 'PRE_EXECUTION', ['walk-hook'], 'walk-crm');
     const created = dataOf(
       await t.gql('mutation { createPrivacyRequests(input: [{ policyKey: "walk", identity: { email: "walk@example.com" } }]) { id } }'),
     );
@@ -332,7 +317,7 @@ describe('every path to an entity needs its read scope', () => {
       ['privacyRequest.failedWebhook', Scope.WEBHOOK_READ],
       ['privacyRequest.policy', Scope.POLICY_READ],
     ]);
-    expect(JSON.stringify(res.data)).not.toContain('Walk');
+    expect(JSON.stringify(res.data)).not.toContain('walk name');
   });
 });
 
