@@ -81,7 +81,7 @@ const POLICY_WITH_WEBHOOKS = `
   select (select row_to_json(p) from p) as policy,
          coalesce((select json_agg(w order by w.phase, w."order") from w), '[]') as webhooks,
          coalesce((select json_agg(c) from (select ${CONNECTION_COLUMNS} from connection_config
-                                            where id in (select "connectionConfigId" from w)) c), '[]') as connections`;
+                                            where id = any(array(select "connectionConfigId" from w))) c), '[]') as connections`;
 
 /** The policy with this key, its webhooks and their connections, in one statement; null when there is none. */
 export async function findPolicyWithWebhooksByKey(em: EntityManager, key: string): Promise<PolicyWithWebhooks | null> {
